@@ -1,0 +1,90 @@
+// The compute runtime: one per page. Nothing loads until a demo calls ensure(); then tfjs is imported, a
+// backend chosen and verified, and listeners (the header) told. On WebGL context loss it chooses again
+// without WebGL. `?backend=cpu|wasm|webgl|webgpu` in the page URL forces a backend.
+//
+// Example: const tf = await compute.ensure(); // tfjs, with a verified backend active
+import { backendOrder, chooseBackend, isBackendName, type BackendAttempt, type BackendName } from './backend-choice';
+import { createTfHost, gpuRenderer, loadTf, webglCanvas, type Tf } from './tf-host';
+
+export interface ComputeState {
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  backend: BackendName | null;
+  renderer: string | null;
+  forced: BackendName | null;
+  attempts: BackendAttempt[];
+  error: string | null;
+}
+
+type Listener = (state: ComputeState) => void;
+
+export class ComputeRuntime {
+  private current: ComputeState;
+  private readonly listeners = new Set<Listener>();
+  private ready: Promise<Tf> | null = null;
+  private readonly broken: BackendName[] = [];
+
+  constructor(forced: BackendName | null) {
+    this.current = { status: 'idle', backend: null, renderer: null, forced, attempts: [], error: null };
+  }
+
+  get state(): ComputeState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** tfjs with a verified backend active; loads everything on the first call. */
+  ensure(): Promise<Tf> {
+    this.ready ??= this.select();
+    return this.ready;
+  }
+
+  private set(patch: Partial<ComputeState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of this.listeners) l(this.current);
+  }
+
+  private async select(): Promise<Tf> {
+    this.set({ status: 'loading', error: null });
+    try {
+      const tf = await loadTf();
+      const choice = await chooseBackend(createTfHost(tf), backendOrder(this.current.forced, this.broken));
+      const renderer = await gpuRenderer(tf, choice.name);
+      this.set({ status: 'ready', backend: choice.name, renderer, attempts: choice.attempts });
+      if (choice.name === 'webgl') this.watchContextLoss(tf);
+      return tf;
+    } catch (e) {
+      this.ready = null;
+      this.set({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
+  }
+
+  private watchContextLoss(tf: Tf): void {
+    const canvas = webglCanvas(tf);
+    canvas?.addEventListener(
+      'webglcontextlost',
+      () => {
+        this.broken.push('webgl');
+        this.ready = this.select();
+      },
+      { once: true },
+    );
+  }
+}
+
+export function forcedBackendFromUrl(search: string): BackendName | null {
+  const value = new URLSearchParams(search).get('backend');
+  return isBackendName(value) ? value : null;
+}
+
+/** The page's runtime. Created on first access so importing this module costs nothing. */
+let pageRuntime: ComputeRuntime | null = null;
+export function computeRuntime(): ComputeRuntime {
+  pageRuntime ??= new ComputeRuntime(forcedBackendFromUrl(globalThis.location?.search ?? ''));
+  return pageRuntime;
+}

@@ -1,0 +1,87 @@
+// Time-sliced loops: compute for at most ~10 ms, then give the browser a frame, so the page keeps painting
+// and responding while a model trains. Cancellation is by AbortSignal.
+//
+// Example:
+//   const slicer = new TimeSlicer({ signal });
+//   for (let step = 0; step < 1000; step++) { trainStep(); await slicer.tick(); }
+import { throwIfAborted } from './abort';
+
+export type YieldFn = () => Promise<void>;
+
+/**
+ * Gives control back to the event loop. In a visible page: the next animation frame, so rendering happens.
+ * In a hidden page (where requestAnimationFrame stops) and in Node: a macrotask, so work goes on.
+ */
+export const yieldFrame: YieldFn = () =>
+  new Promise<void>((resolve) => {
+    const doc = (globalThis as { document?: Document }).document;
+    if (doc && !doc.hidden && typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => resolve());
+    } else if (typeof MessageChannel === 'function') {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+
+export interface SliceOptions {
+  signal?: AbortSignal;
+  /** Longest stretch of work between two yields, in ms. */
+  budgetMs?: number;
+  /** How to yield (tests pass a counter). */
+  yieldFn?: YieldFn;
+  now?: () => number;
+}
+
+export class TimeSlicer {
+  private sliceStart: number;
+  private readonly budgetMs: number;
+  private readonly yieldFn: YieldFn;
+  private readonly now: () => number;
+  private readonly signal: AbortSignal | undefined;
+  /** How many times this slicer has yielded. */
+  yields = 0;
+
+  constructor(options: SliceOptions = {}) {
+    this.budgetMs = options.budgetMs ?? 10;
+    if (!(this.budgetMs > 0)) throw new Error(`budgetMs must be > 0, got ${this.budgetMs}`);
+    this.yieldFn = options.yieldFn ?? yieldFrame;
+    this.now = options.now ?? (() => performance.now());
+    this.signal = options.signal;
+    this.sliceStart = this.now();
+    throwIfAborted(this.signal);
+  }
+
+  /** Call after each unit of work: yields once the budget is spent; throws an AbortError once aborted. */
+  async tick(): Promise<void> {
+    throwIfAborted(this.signal);
+    if (this.now() - this.sliceStart < this.budgetMs) return;
+    await this.yieldFn();
+    this.yields++;
+    this.sliceStart = this.now();
+    throwIfAborted(this.signal);
+  }
+}
+
+/**
+ * Runs `step(i)` for i = 0..count-1 in time slices. Resolves with the number of steps done; rejects with an
+ * AbortError if the signal fires (the steps already done stay done).
+ */
+export async function runSliced(
+  count: number,
+  step: (i: number) => void | Promise<void>,
+  options: SliceOptions = {},
+): Promise<number> {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a non-negative integer, got ${count}`);
+  const slicer = new TimeSlicer(options);
+  for (let i = 0; i < count; i++) {
+    await step(i);
+    await slicer.tick();
+  }
+  return count;
+}
