@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumArgs, chromiumExecutable } from './test/chromium';
-import { notebookContent } from './src/notebook/content-plugin';
+import { chromiumArgs, chromiumExecutable } from './test/chromium.ts';
+import { notebookContent } from './src/notebook/content-plugin.ts';
 
 const browserProject = process.argv.includes('browser') || process.env.VIVA_BROWSER_TESTS === '1';
 

@@ -15,7 +15,7 @@ import {
   type BodyKey,
   type Question,
   type QuestionMeta,
-} from './question';
+} from './question.ts';
 
 export const MIN_ANSWER_WORDS = 150;
 

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileQuestion, ContentError } from './compile-question';
-import type { Question } from './question';
+import { compileQuestion, ContentError } from './compile-question.ts';
+import type { Question } from './question.ts';
 
 const VIRTUAL_ID = 'virtual:viva-notebook';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;

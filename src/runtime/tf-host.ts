@@ -21,7 +21,8 @@ async function registerBackend(tf: Tf, name: BackendName): Promise<void> {
   if (tf.findBackendFactory(name)) return;
   switch (name) {
     case 'webgpu':
-      if (!('gpu' in navigator)) throw new Error('navigator.gpu is missing');
+      // Ask for an adapter first: tfjs logs warnings of its own when there is none.
+      if (!(await webgpuAdapterAvailable())) throw new Error('no WebGPU adapter');
       await import('@tensorflow/tfjs-backend-webgpu');
       return;
     case 'webgl':
@@ -44,6 +45,16 @@ async function registerBackend(tf: Tf, name: BackendName): Promise<void> {
     case 'cpu':
       await import('@tensorflow/tfjs-backend-cpu');
       return;
+  }
+}
+
+async function webgpuAdapterAvailable(): Promise<boolean> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
   }
 }
 

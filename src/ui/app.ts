@@ -1,0 +1,212 @@
+// <viva-app>: the shell — header (compute backend, theme, shortcuts), the table of contents and the cells.
+// Handles deep links (#id focuses that cell) and the keyboard shortcuts.
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { cells } from '../notebook/cells';
+import { matches, NO_FILTER, searchText, type CellFilter } from '../notebook/filter';
+import { nextTheme, saveTheme, storedTheme, THEME_EVENT, type ThemeChoice } from '../notebook/theme';
+import { computeRuntime, type ComputeState } from '../runtime/compute';
+import './cell';
+import type { VivaCell } from './cell';
+import { SHORTCUTS, shortcutFor } from './shortcuts';
+import './toc';
+
+const THEME_LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+
+@customElement('viva-app')
+export class VivaApp extends LitElement {
+  @state() private filter: CellFilter = NO_FILTER;
+  @state() private theme: ThemeChoice = storedTheme();
+  @state() private compute: ComputeState = computeRuntime().state;
+  @state() private current = '';
+  private readonly texts = new Map<string, string>();
+  private unsubscribe: (() => void) | null = null;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = computeRuntime().subscribe((s) => (this.compute = s));
+    window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('keydown', this.onKey);
+    window.addEventListener('beforeprint', this.openAllDetails);
+    document.addEventListener(THEME_EVENT, this.onThemeChange);
+    void this.updateComplete.then(() => this.onHash());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('beforeprint', this.openAllDetails);
+    document.removeEventListener(THEME_EVENT, this.onThemeChange);
+  }
+
+  private text(id: string): string {
+    let t = this.texts.get(id);
+    if (t === undefined) {
+      t = searchText(cells.find((q) => q.id === id)!);
+      this.texts.set(id, t);
+    }
+    return t;
+  }
+
+  private get visibleIds(): Set<string> {
+    return new Set(cells.filter((q) => matches(q, this.filter, this.text(q.id))).map((q) => q.id));
+  }
+
+  override render() {
+    const visible = this.visibleIds;
+    return html`
+      <header class="app-header">
+        <h1>Viva</h1>
+        <span class="tagline">AI research interviews, one live cell per question</span>
+        <span class="spacer"></span>
+        <button class="compute-badge" @click=${this.detect} title=${this.computeTitle()} aria-label="Compute backend">
+          ${this.computeLabel()}
+        </button>
+        <button class="btn theme-toggle" @click=${this.toggleTheme} aria-label=${THEME_LABEL[this.theme]}>
+          ${THEME_LABEL[this.theme]}
+        </button>
+        <button class="btn" @click=${this.toggleHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      </header>
+      <div class="layout">
+        <viva-toc
+          .questions=${cells}
+          .visible=${visible}
+          .filter=${this.filter}
+          .current=${this.current}
+          @filter-change=${(e: CustomEvent<CellFilter>) => (this.filter = e.detail)}
+        ></viva-toc>
+        <main class="cells">
+          ${cells.map(
+            (q) => html`<viva-cell .question=${q} ?hidden=${!visible.has(q.id)} @focusin=${() => (this.current = q.id)}></viva-cell>`,
+          )}
+          ${visible.size === 0 ? html`<p class="empty">No question matches these filters.</p>` : ''}
+        </main>
+      </div>
+      <dialog class="shortcuts" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <table>
+          ${SHORTCUTS.map((s) => html`<tr><td><kbd>${s.keys}</kbd></td><td>${s.description}</td></tr>`)}
+        </table>
+        <form method="dialog"><button class="btn">Close</button></form>
+      </dialog>
+    `;
+  }
+
+  private computeLabel(): string {
+    const c = this.compute;
+    switch (c.status) {
+      case 'idle':
+        return `compute: not loaded yet${c.forced ? ` (${c.forced} forced)` : ''}`;
+      case 'loading':
+        return 'compute: choosing a backend…';
+      case 'failed':
+        return 'compute: no backend works';
+      case 'ready':
+        return `compute: ${c.backend}${c.renderer ? ` · ${c.renderer}` : ''}`;
+    }
+  }
+
+  private computeTitle(): string {
+    const c = this.compute;
+    if (c.status === 'idle') return 'tfjs loads when a demo first needs it; click to load it now';
+    const tried = c.attempts.map((a) => `${a.name}: ${a.ok ? 'ok' : a.reason}`).join('\n');
+    return c.error ? `${c.error}` : tried;
+  }
+
+  private detect = (): void => {
+    computeRuntime()
+      .ensure()
+      .catch(() => undefined); // the failure is shown in the badge
+  };
+
+  private toggleTheme = (): void => {
+    this.theme = nextTheme(this.theme);
+    saveTheme(this.theme);
+  };
+
+  private onThemeChange = (): void => {
+    this.theme = storedTheme();
+  };
+
+  private toggleHelp = (): void => {
+    const dialog = this.querySelector('dialog.shortcuts') as HTMLDialogElement;
+    if (dialog.open) dialog.close();
+    else dialog.showModal();
+  };
+
+  private openAllDetails = (): void => {
+    this.querySelectorAll('details').forEach((d) => (d.open = true));
+  };
+
+  private cellElements(): VivaCell[] {
+    return [...this.querySelectorAll('viva-cell')].filter((c) => !c.hidden);
+  }
+
+  private focusedCell(): VivaCell | null {
+    const active = document.activeElement;
+    const inCell = active?.closest('viva-cell');
+    if (inCell) return inCell;
+    return this.current ? (this.querySelector(`viva-cell#${CSS.escape(this.current)}`) as VivaCell | null) : null;
+  }
+
+  private focusCell(cell: VivaCell, updateHash: boolean): void {
+    this.current = cell.id;
+    cell.focus({ preventScroll: true });
+    cell.scrollIntoView({ block: 'start' });
+    if (updateHash) history.replaceState(null, '', `#${cell.id}`);
+  }
+
+  private onHash = (): void => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    if (!cells.some((q) => q.id === id)) return;
+    if (!this.visibleIds.has(id)) this.filter = NO_FILTER; // a deep link always shows its cell
+    void this.updateComplete.then(() => {
+      const cell = this.querySelector(`viva-cell#${CSS.escape(id)}`) as VivaCell | null;
+      if (cell) this.focusCell(cell, false);
+    });
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    const target = e.target as HTMLElement | null;
+    const inTextField = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+    const action = shortcutFor(e, inTextField);
+    if (!action) return;
+    const dialog = this.querySelector('dialog.shortcuts') as HTMLDialogElement;
+    if (dialog.open && action !== 'help') return; // the dialog handles Esc itself
+    const cell = this.focusedCell();
+    switch (action) {
+      case 'help':
+        this.toggleHelp();
+        break;
+      case 'run':
+        if (!cell?.hasDemo) return;
+        void cell.run();
+        break;
+      case 'stop':
+        cell?.stop();
+        return; // Esc also keeps its usual meanings
+      case 'next':
+      case 'previous': {
+        const list = this.cellElements();
+        const i = cell ? list.indexOf(cell) : -1;
+        const j = action === 'next' ? Math.min(list.length - 1, i + 1) : Math.max(0, i === -1 ? 0 : i - 1);
+        if (list[j]) this.focusCell(list[j], true);
+        break;
+      }
+    }
+    e.preventDefault();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'viva-app': VivaApp;
+  }
+}

@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+/** Styles shared by the controls (they read the theme's CSS variables, which cross shadow roots). */
+export const controlStyles = css`
+  :host {
+    display: block;
+    font: 0.9rem var(--font);
+    color: var(--text);
+    margin: 0.35rem 0;
+  }
+  label,
+  .label {
+    display: block;
+    font-size: 0.82rem;
+    color: var(--muted);
+    margin-bottom: 0.15rem;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  input[type='number'],
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--bg);
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    padding: 0.15rem 0.35rem;
+  }
+  input[type='number'] {
+    width: 6.5rem;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--error);
+  }
+  .message {
+    color: var(--error);
+    font-size: 0.8rem;
+    margin-top: 0.15rem;
+  }
+  :focus-visible {
+    outline: 2px solid var(--focus);
+    outline-offset: 1px;
+  }
+`;
