@@ -38,7 +38,10 @@ export default tseslint.config(
         {
           patterns: [
             ...uiImports.patterns,
-            { group: ['@tensorflow/*', '**/runtime/**', '**/kernels/**'], message: 'The autograd core imports nothing but mathjs.' },
+            {
+              group: ['@tensorflow/*', '**/runtime/**', '**/kernels/**'],
+              message: 'The autograd core imports nothing but mathjs.',
+            },
           ],
         },
       ],

@@ -3,7 +3,15 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumExecutable } from './test/chromium.ts';
 import { notebookContent } from './src/notebook/content-plugin.ts';
 
-const browserProject = process.argv.includes('browser') || process.env.VIVA_BROWSER_TESTS === '1';
+/** Chromium for the browser project; resolved lazily so unit-only runs work without one. */
+function executablePath(): string | undefined {
+  try {
+    return chromiumExecutable();
+  } catch (e) {
+    if (process.argv.includes('browser')) throw e;
+    return undefined;
+  }
+}
 
 export default defineConfig({
   test: {
@@ -27,9 +35,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: browserProject
-                ? { executablePath: chromiumExecutable(), args: chromiumArgs }
-                : { args: chromiumArgs },
+              launchOptions: { executablePath: executablePath(), args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
           },

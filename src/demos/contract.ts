@@ -19,5 +19,8 @@ export interface DemoElement extends HTMLElement {
 }
 
 export function isDemoElement(el: Element): el is DemoElement {
-  return typeof (el as Partial<DemoElement>).run === 'function' && typeof (el as Partial<DemoElement>).reset === 'function';
+  return (
+    typeof (el as Partial<DemoElement>).run === 'function' &&
+    typeof (el as Partial<DemoElement>).reset === 'function'
+  );
 }

@@ -40,7 +40,11 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 export function compileQuestion(fileName: string, source: string): Question {
   const nameMatch = FILE_NAME.exec(fileName);
   if (!nameMatch) {
-    throw new ContentError(fileName, null, 'file name must be NN-id.md (two digits, a dash, a kebab-case id)');
+    throw new ContentError(
+      fileName,
+      null,
+      'file name must be NN-id.md (two digits, a dash, a kebab-case id)',
+    );
   }
   const { front, body } = splitFrontMatter(fileName, source);
   const meta = validateMeta(fileName, front, Number(nameMatch[1]), nameMatch[2]!);
@@ -67,7 +71,11 @@ function splitFrontMatter(file: string, source: string): { front: unknown; body:
   try {
     front = parseYaml(m[1]!);
   } catch (e) {
-    throw new ContentError(file, 'front matter', `is not valid YAML (${(e as Error).message.split('\n')[0]})`);
+    throw new ContentError(
+      file,
+      'front matter',
+      `is not valid YAML (${(e as Error).message.split('\n')[0]})`,
+    );
   }
   return { front, body: m[2]! };
 }
@@ -83,10 +91,12 @@ function validateMeta(file: string, front: unknown, fileNumber: number, fileId: 
     }
   }
   for (const key of FIELDS) {
-    if (f[key] === undefined || f[key] === null || f[key] === '') throw new ContentError(file, key, 'missing');
+    if (f[key] === undefined || f[key] === null || f[key] === '')
+      throw new ContentError(file, key, 'missing');
   }
   const str = (key: string): string => {
-    if (typeof f[key] !== 'string') throw new ContentError(file, key, `must be text, got ${JSON.stringify(f[key])}`);
+    if (typeof f[key] !== 'string')
+      throw new ContentError(file, key, `must be text, got ${JSON.stringify(f[key])}`);
     return (f[key] as string).trim();
   };
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T => {
@@ -98,7 +108,8 @@ function validateMeta(file: string, front: unknown, fileNumber: number, fileId: 
   };
   const id = str('id');
   if (!KEBAB.test(id)) throw new ContentError(file, 'id', `"${id}" must be kebab-case`);
-  if (id !== fileId) throw new ContentError(file, 'id', `"${id}" differs from the file name's id "${fileId}"`);
+  if (id !== fileId)
+    throw new ContentError(file, 'id', `"${id}" differs from the file name's id "${fileId}"`);
   const number = f.number;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 99) {
     throw new ContentError(file, 'number', `must be an integer from 1 to 99, got ${JSON.stringify(number)}`);
@@ -143,8 +154,10 @@ function splitSections(file: string, body: string): Record<BodyKey, string> {
   const out = {} as Record<BodyKey, string>;
   for (const [i, { key, heading }] of BODY_SECTIONS.entries()) {
     const text = found.get(heading);
-    if (text === undefined || text.trim() === '') throw new ContentError(file, heading, 'section missing or empty');
-    if (order[i] !== heading) throw new ContentError(file, heading, `section out of order (expected order: ${expected.join(', ')})`);
+    if (text === undefined || text.trim() === '')
+      throw new ContentError(file, heading, 'section missing or empty');
+    if (order[i] !== heading)
+      throw new ContentError(file, heading, `section out of order (expected order: ${expected.join(', ')})`);
     out[key] = text.trim();
   }
   return out;
@@ -168,30 +181,40 @@ const MATH = /\$\$([\s\S]+?)\$\$|(?<![\\$])\$(?!\s)((?:\\\$|[^$\n])+?)(?<!\s)\$(
 /** Markdown with $…$ / $$…$$ math → sanitized HTML with KaTeX-rendered math. */
 export function renderMarkdown(file: string, section: string, source: string): string {
   const rendered: string[] = [];
-  const protectedSource = source.replace(MATH, (_m, display: string | undefined, inline: string | undefined) => {
-    const tex = (display ?? inline)!;
-    try {
-      rendered.push(
-        katex.renderToString(tex.trim(), {
-          displayMode: display !== undefined,
-          throwOnError: true,
-          output: 'html',
-          strict: 'ignore',
-        }),
-      );
-    } catch (e) {
-      throw new ContentError(file, section, `bad math "${tex.trim().slice(0, 60)}": ${(e as Error).message}`);
-    }
-    const token = `VIVAMATH${rendered.length - 1}X`;
-    return display !== undefined ? `\n\n${token}\n\n` : token;
-  });
+  const protectedSource = source.replace(
+    MATH,
+    (_m, display: string | undefined, inline: string | undefined) => {
+      const tex = (display ?? inline)!;
+      try {
+        rendered.push(
+          katex.renderToString(tex.trim(), {
+            displayMode: display !== undefined,
+            throwOnError: true,
+            output: 'html',
+            strict: 'ignore',
+          }),
+        );
+      } catch (e) {
+        throw new ContentError(
+          file,
+          section,
+          `bad math "${tex.trim().slice(0, 60)}": ${(e as Error).message}`,
+        );
+      }
+      const token = `VIVAMATH${rendered.length - 1}X`;
+      return display !== undefined ? `\n\n${token}\n\n` : token;
+    },
+  );
   const html = sanitizeHtml(md.render(protectedSource), {
     allowedTags: sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img'),
     allowedAttributes: { a: ['href', 'title'], code: ['class'] },
     allowedSchemes: ['https', 'mailto'],
   });
   return html
-    .replace(/<p>VIVAMATH(\d+)X<\/p>/g, (_m, i: string) => `<div class="math-display">${rendered[Number(i)]}</div>`)
+    .replace(
+      /<p>VIVAMATH(\d+)X<\/p>/g,
+      (_m, i: string) => `<div class="math-display">${rendered[Number(i)]}</div>`,
+    )
     .replace(/VIVAMATH(\d+)X/g, (_m, i: string) => rendered[Number(i)]!);
 }
 

@@ -32,13 +32,19 @@ export interface BackendChoice {
  * The order to try: the forced backend first (then the rest of the normal order after it, as a fallback),
  * or the normal order; `exclude` drops backends already known to be broken (e.g. after a WebGL context loss).
  */
-export function backendOrder(forced: BackendName | null, exclude: readonly BackendName[] = []): BackendName[] {
+export function backendOrder(
+  forced: BackendName | null,
+  exclude: readonly BackendName[] = [],
+): BackendName[] {
   const base = forced ? [forced, ...BACKEND_ORDER.filter((b) => b !== forced)] : [...BACKEND_ORDER];
   return base.filter((b) => !exclude.includes(b));
 }
 
 /** Tries each backend in order and returns the first that activates and verifies. */
-export async function chooseBackend(host: BackendHost, order: readonly BackendName[]): Promise<BackendChoice> {
+export async function chooseBackend(
+  host: BackendHost,
+  order: readonly BackendName[],
+): Promise<BackendChoice> {
   const attempts: BackendAttempt[] = [];
   for (const name of order) {
     try {

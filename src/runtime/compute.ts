@@ -3,7 +3,13 @@
 // without WebGL. `?backend=cpu|wasm|webgl|webgpu` in the page URL forces a backend.
 //
 // Example: const tf = await compute.ensure(); // tfjs, with a verified backend active
-import { backendOrder, chooseBackend, isBackendName, type BackendAttempt, type BackendName } from './backend-choice';
+import {
+  backendOrder,
+  chooseBackend,
+  isBackendName,
+  type BackendAttempt,
+  type BackendName,
+} from './backend-choice';
 import { createTfHost, gpuRenderer, loadTf, webglCanvas, type Tf } from './tf-host';
 
 export interface ComputeState {

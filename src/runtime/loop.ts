@@ -77,7 +77,8 @@ export async function runSliced(
   step: (i: number) => void | Promise<void>,
   options: SliceOptions = {},
 ): Promise<number> {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`count must be a non-negative integer, got ${count}`);
   const slicer = new TimeSlicer(options);
   for (let i = 0; i < count; i++) {
     await step(i);

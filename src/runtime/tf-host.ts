@@ -90,11 +90,14 @@ export async function gpuRenderer(tf: Tf, name: BackendName): Promise<string | n
       return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     }
     if (name === 'webgpu') {
-      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } })
+        .gpu;
       const adapter = await gpu?.requestAdapter();
       const info = adapter?.info;
       if (!info) return null;
-      return [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || null;
+      return (
+        [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || null
+      );
     }
   } catch {
     return null;

@@ -11,7 +11,11 @@ import type { VivaCell } from './cell';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './toc';
 
-const THEME_LABEL: Record<ThemeChoice, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+const THEME_LABEL: Record<ThemeChoice, string> = {
+  system: 'Theme: system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+};
 
 @customElement('viva-app')
 export class VivaApp extends LitElement {
@@ -65,13 +69,25 @@ export class VivaApp extends LitElement {
         <h1>Viva</h1>
         <span class="tagline">AI research interviews, one live cell per question</span>
         <span class="spacer"></span>
-        <button class="compute-badge" @click=${this.detect} title=${this.computeTitle()} aria-label="Compute backend">
+        <button
+          class="compute-badge"
+          @click=${this.detect}
+          title=${this.computeTitle()}
+          aria-label="Compute backend"
+        >
           ${this.computeLabel()}
         </button>
         <button class="btn theme-toggle" @click=${this.toggleTheme} aria-label=${THEME_LABEL[this.theme]}>
           ${THEME_LABEL[this.theme]}
         </button>
-        <button class="btn" @click=${this.toggleHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+        <button
+          class="btn"
+          @click=${this.toggleHelp}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
+          ?
+        </button>
       </header>
       <div class="layout">
         <viva-toc
@@ -83,7 +99,12 @@ export class VivaApp extends LitElement {
         ></viva-toc>
         <main class="cells">
           ${cells.map(
-            (q) => html`<viva-cell .question=${q} ?hidden=${!visible.has(q.id)} @focusin=${() => (this.current = q.id)}></viva-cell>`,
+            (q) =>
+              html`<viva-cell
+                .question=${q}
+                ?hidden=${!visible.has(q.id)}
+                @focusin=${() => (this.current = q.id)}
+              ></viva-cell>`,
           )}
           ${visible.size === 0 ? html`<p class="empty">No question matches these filters.</p>` : ''}
         </main>
@@ -91,7 +112,13 @@ export class VivaApp extends LitElement {
       <dialog class="shortcuts" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
         <table>
-          ${SHORTCUTS.map((s) => html`<tr><td><kbd>${s.keys}</kbd></td><td>${s.description}</td></tr>`)}
+          ${SHORTCUTS.map(
+            (s) =>
+              html`<tr>
+                <td><kbd>${s.keys}</kbd></td>
+                <td>${s.description}</td>
+              </tr>`,
+          )}
         </table>
         <form method="dialog"><button class="btn">Close</button></form>
       </dialog>
@@ -152,7 +179,9 @@ export class VivaApp extends LitElement {
     const active = document.activeElement;
     const inCell = active?.closest('viva-cell');
     if (inCell) return inCell;
-    return this.current ? (this.querySelector(`viva-cell#${CSS.escape(this.current)}`) as VivaCell | null) : null;
+    return this.current
+      ? (this.querySelector(`viva-cell#${CSS.escape(this.current)}`) as VivaCell | null)
+      : null;
   }
 
   private focusCell(cell: VivaCell, updateHash: boolean): void {

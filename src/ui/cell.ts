@@ -74,7 +74,8 @@ export class VivaCell extends LitElement {
     }
     if (this.demo) return this.demo;
     const el = document.createElement(demoTag(this.question.demo!));
-    if (!isDemoElement(el)) throw new Error(`${demoTag(this.question.demo!)} does not implement run() and reset()`);
+    if (!isDemoElement(el))
+      throw new Error(`${demoTag(this.question.demo!)} does not implement run() and reset()`);
     this.demo = el;
     await this.updateComplete;
     this.querySelector('.demo-host')?.append(el);
@@ -155,12 +156,30 @@ export class VivaCell extends LitElement {
         </header>
         <div class="cell-body ${withDemo ? 'with-demo' : ''}">
           <div class="explanation">
-            <section class="answer"><h3>Answer</h3>${unsafeHTML(q.html.answer)}</section>
-            <section class="key-points"><h3>Key points</h3>${unsafeHTML(q.html.keyPoints)}</section>
-            <section class="formulas"><h3>Formulas</h3>${unsafeHTML(q.html.formulas)}</section>
-            <details class="pitfalls"><summary>Pitfalls</summary>${unsafeHTML(q.html.pitfalls)}</details>
-            <details class="follow-ups"><summary>Follow-up questions</summary>${unsafeHTML(q.html.followUps)}</details>
-            <details class="outline"><summary>Two-minute spoken outline</summary>${unsafeHTML(q.html.outline)}</details>
+            <section class="answer">
+              <h3>Answer</h3>
+              ${unsafeHTML(q.html.answer)}
+            </section>
+            <section class="key-points">
+              <h3>Key points</h3>
+              ${unsafeHTML(q.html.keyPoints)}
+            </section>
+            <section class="formulas">
+              <h3>Formulas</h3>
+              ${unsafeHTML(q.html.formulas)}
+            </section>
+            <details class="pitfalls">
+              <summary>Pitfalls</summary>
+              ${unsafeHTML(q.html.pitfalls)}
+            </details>
+            <details class="follow-ups">
+              <summary>Follow-up questions</summary>
+              ${unsafeHTML(q.html.followUps)}
+            </details>
+            <details class="outline">
+              <summary>Two-minute spoken outline</summary>
+              ${unsafeHTML(q.html.outline)}
+            </details>
           </div>
           ${withDemo ? this.renderDemoPanel() : nothing}
         </div>
@@ -173,15 +192,23 @@ export class VivaCell extends LitElement {
     return html`
       <div class="demo-panel">
         <div class="demo-toolbar">
-          <button class="btn primary run" ?disabled=${running} @click=${() => void this.run()} title="Run (Shift+Enter)">
+          <button
+            class="btn primary run"
+            ?disabled=${running}
+            @click=${() => void this.run()}
+            title="Run (Shift+Enter)"
+          >
             Run
           </button>
-          <button class="btn stop" ?disabled=${!running} @click=${() => this.stop()} title="Stop (Esc)">Stop</button>
+          <button class="btn stop" ?disabled=${!running} @click=${() => this.stop()} title="Stop (Esc)">
+            Stop
+          </button>
           <button class="btn reset" @click=${() => this.reset()}>Reset</button>
         </div>
         ${running ? html`<viva-progress .value=${this.progress} .label=${this.progressLabel}></viva-progress>` : nothing}
         <viva-error .message=${this.error}></viva-error>
-        <div class="demo-host">${this.demoReady ? nothing : html`<p class="status-line">Loading the demo…</p>`}</div>
+        ${this.demoReady ? nothing : html`<p class="status-line">Loading the demo…</p>`}
+        <div class="demo-host"></div>
         <div class="status-line" aria-live="polite">${this.status}</div>
       </div>
     `;

@@ -60,7 +60,10 @@ export function toPlotlyTraces(traces: readonly PlotTrace[]): Record<string, unk
           x: arr(t.x),
           y: arr(t.y),
           name: t.name,
-          marker: { color: typeof t.color === 'string' || t.color === undefined ? t.color : arr(t.color), size: t.size ?? 6 },
+          marker: {
+            color: typeof t.color === 'string' || t.color === undefined ? t.color : arr(t.color),
+            size: t.size ?? 6,
+          },
         };
       case 'heatmap':
         return {
@@ -79,7 +82,11 @@ export function toPlotlyTraces(traces: readonly PlotTrace[]): Record<string, unk
 }
 
 export function plotlyLayout(axes: PlotAxes, theme: PlotTheme): Record<string, unknown> {
-  const axis = (title: string | undefined, log: boolean | undefined, range: [number, number] | undefined) => ({
+  const axis = (
+    title: string | undefined,
+    log: boolean | undefined,
+    range: [number, number] | undefined,
+  ) => ({
     title: title ? { text: title } : undefined,
     type: log ? 'log' : 'linear',
     range: range && log ? range.map((v) => Math.log10(v)) : range,

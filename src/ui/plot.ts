@@ -71,7 +71,12 @@ export class VivaPlot extends LitElement {
   }
 
   override render() {
-    return html`<div class="chart" role="img" aria-label=${this.label} style="width:100%;height:100%;min-height:220px"></div>`;
+    return html`<div
+      class="chart"
+      role="img"
+      aria-label=${this.label}
+      style="width:100%;height:100%;min-height:220px"
+    ></div>`;
   }
 
   protected override updated(): void {

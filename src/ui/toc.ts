@@ -21,7 +21,11 @@ export class VivaToc extends LitElement {
     const f = this.filter;
     const select = (key: keyof CellFilter, label: string, values: readonly string[]) => html`
       <label class="visually-hidden" for="toc-${key}">${label}</label>
-      <select id="toc-${key}" name=${key} @change=${(e: Event) => this.set(key, (e.target as HTMLSelectElement).value)}>
+      <select
+        id="toc-${key}"
+        name=${key}
+        @change=${(e: Event) => this.set(key, (e.target as HTMLSelectElement).value)}
+      >
         <option value="" ?selected=${f[key] === ''}>Any ${label.toLowerCase()}</option>
         ${values.map((v) => html`<option .value=${v} ?selected=${f[key] === v}>${v}</option>`)}
       </select>
@@ -41,9 +45,11 @@ export class VivaToc extends LitElement {
           ${select('difficulty', 'Difficulty', DIFFICULTIES)}
           <div class="count" aria-live="polite">
             ${shown.length} of ${this.questions.length} questions
-            ${shown.length < this.questions.length
-              ? html`· <button class="btn clear" @click=${this.clear}>clear filters</button>`
-              : ''}
+            ${
+              shown.length < this.questions.length
+                ? html`· <button class="btn clear" @click=${this.clear}>clear filters</button>`
+                : ''
+            }
           </div>
         </div>
         ${groupBySection(shown).map(
@@ -53,7 +59,10 @@ export class VivaToc extends LitElement {
               ${g.questions.map(
                 (q) =>
                   html`<li>
-                    <a href="#${q.id}" aria-current=${q.id === this.current ? 'true' : 'false'} data-id=${q.id}
+                    <a
+                      href="#${q.id}"
+                      aria-current=${q.id === this.current ? 'true' : 'false'}
+                      data-id=${q.id}
                       >${q.number}. ${q.title}</a
                     >
                   </li>`,
@@ -67,7 +76,10 @@ export class VivaToc extends LitElement {
 
   private set(key: keyof CellFilter, value: string): void {
     this.dispatchEvent(
-      new CustomEvent<CellFilter>('filter-change', { detail: { ...this.filter, [key]: value }, bubbles: true }),
+      new CustomEvent<CellFilter>('filter-change', {
+        detail: { ...this.filter, [key]: value },
+        bubbles: true,
+      }),
     );
   }
 

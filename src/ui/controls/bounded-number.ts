@@ -25,8 +25,10 @@ export function readBounded(text: string, b: Bounds): BoundedResult {
   if (!Number.isFinite(n)) {
     return { value: null, message: `"${trimmed}" is not a number; enter a value from ${b.min} to ${b.max}.` };
   }
-  if (n < b.min) return { value: b.min, message: `${trimmed} is below the minimum ${b.min}; using ${b.min}.` };
-  if (n > b.max) return { value: b.max, message: `${trimmed} is above the maximum ${b.max}; using ${b.max}.` };
+  if (n < b.min)
+    return { value: b.min, message: `${trimmed} is below the minimum ${b.min}; using ${b.min}.` };
+  if (n > b.max)
+    return { value: b.max, message: `${trimmed} is above the maximum ${b.max}; using ${b.max}.` };
   let v = n;
   if (b.step && b.step > 0) v = snap(b.min + Math.round((n - b.min) / b.step) * b.step, b.step);
   if (b.integer) v = Math.round(v);

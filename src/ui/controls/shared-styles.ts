@@ -20,7 +20,7 @@ export const controlStyles = css`
     align-items: center;
     gap: 0.5rem;
   }
-  input[type='number'],
+  input.number,
   select {
     font: inherit;
     color: inherit;
@@ -29,7 +29,7 @@ export const controlStyles = css`
     border-radius: 6px;
     padding: 0.15rem 0.35rem;
   }
-  input[type='number'] {
+  input.number {
     width: 6.5rem;
   }
   input[aria-invalid='true'] {

@@ -41,12 +41,10 @@ export class VivaSlider extends LitElement {
         />
         <input
           id=${this.uid}
-          type="number"
+          class="number"
+          type="text"
           inputmode="decimal"
           .value=${String(this.value)}
-          min=${this.min}
-          max=${this.max}
-          step=${this.step}
           ?disabled=${this.disabled}
           aria-invalid=${this.message ? 'true' : 'false'}
           aria-describedby=${msgId}

@@ -64,7 +64,10 @@ describe('compileQuestion', () => {
   });
 
   it('escapes raw HTML in the Markdown (no script reaches the page)', () => {
-    const q = compileQuestion('07-toy.md', source({}, { Pitfalls: '- <script>alert(1)</script> <img src=x onerror=alert(1)>' }));
+    const q = compileQuestion(
+      '07-toy.md',
+      source({}, { Pitfalls: '- <script>alert(1)</script> <img src=x onerror=alert(1)>' }),
+    );
     expect(q.html.pitfalls).not.toMatch(/<script|<img/);
     expect(q.html.pitfalls).toContain('&lt;script&gt;');
   });
@@ -77,11 +80,21 @@ describe('compileQuestion', () => {
 
   const frontMatterCases: [string, Record<string, string>, string, RegExp][] = [
     ['a missing field', { difficulty: '' }, 'difficulty', /missing/],
-    ['an unknown section', { section: 'Cooking' }, 'section', /"Cooking" is not one of: Deep learning theory/],
+    [
+      'an unknown section',
+      { section: 'Cooking' },
+      'section',
+      /"Cooking" is not one of: Deep learning theory/,
+    ],
     ['an unknown rarity', { rarity: 'Rare' }, 'rarity', /not one of/],
     ['an unknown difficulty', { difficulty: 'Brutal' }, 'difficulty', /not one of: Easy, Medium, Hard/],
     ['an id that differs from the file name', { id: 'other' }, 'id', /differs from the file name's id "toy"/],
-    ['a number that differs from the file name', { number: '8' }, 'number', /8 differs from the file name's number 7/],
+    [
+      'a number that differs from the file name',
+      { number: '8' },
+      'number',
+      /8 differs from the file name's number 7/,
+    ],
     ['a number that is not an integer', { number: 'seven' }, 'number', /must be an integer/],
     ['an id that is not kebab-case', { id: 'Toy_Q' }, 'id', /kebab-case/],
     ['an unknown field', { author: 'me' }, 'author', /unknown field/],
@@ -98,10 +111,12 @@ describe('compileQuestion', () => {
   }
 
   it('fails on front matter that is not YAML, or missing', () => {
-    expect(errorOf(() => compileQuestion('07-toy.md', '---\nid: [unclosed\n---\n## Answer\n')).message).toMatch(
-      /07-toy\.md: front matter: is not valid YAML/,
+    expect(
+      errorOf(() => compileQuestion('07-toy.md', '---\nid: [unclosed\n---\n## Answer\n')).message,
+    ).toMatch(/07-toy\.md: front matter: is not valid YAML/);
+    expect(errorOf(() => compileQuestion('07-toy.md', '## Answer\ntext')).message).toMatch(
+      /front matter: missing/,
     );
-    expect(errorOf(() => compileQuestion('07-toy.md', '## Answer\ntext')).message).toMatch(/front matter: missing/);
   });
 
   it('fails on a bad file name', () => {
@@ -114,7 +129,10 @@ describe('compileQuestion', () => {
     );
     const extra = source().replace('## Pitfalls', '## Trivia\n\nx\n\n## Pitfalls');
     expect(errorOf(() => compileQuestion('07-toy.md', extra)).message).toMatch(/Trivia: unknown section/);
-    const swapped = source().replace('## Key points', '## TMP').replace('## Formulas', '## Key points').replace('## TMP', '## Formulas');
+    const swapped = source()
+      .replace('## Key points', '## TMP')
+      .replace('## Formulas', '## Key points')
+      .replace('## TMP', '## Formulas');
     expect(errorOf(() => compileQuestion('07-toy.md', swapped)).message).toMatch(/out of order/);
   });
 
@@ -124,7 +142,9 @@ describe('compileQuestion', () => {
   });
 
   it('fails on a spoken outline without the five labels in order', () => {
-    const e = errorOf(() => compileQuestion('07-toy.md', source({}, { 'Spoken outline': '- **Method:** only' })));
+    const e = errorOf(() =>
+      compileQuestion('07-toy.md', source({}, { 'Spoken outline': '- **Method:** only' })),
+    );
     expect(e.field).toBe('Spoken outline');
     expect(e.message).toMatch(/\*\*Assumptions:\*\*, \*\*Method:\*\*/);
   });

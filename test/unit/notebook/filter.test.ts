@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compileNotebookDir } from '../../../src/notebook/content-plugin';
-import { groupBySection, htmlToText, matches, NO_FILTER, type CellFilter } from '../../../src/notebook/filter';
+import {
+  groupBySection,
+  htmlToText,
+  matches,
+  NO_FILTER,
+  type CellFilter,
+} from '../../../src/notebook/filter';
 
 const questions = compileNotebookDir('notebooks');
-const ids = (f: Partial<CellFilter>) => questions.filter((q) => matches(q, { ...NO_FILTER, ...f })).map((q) => q.number);
+const ids = (f: Partial<CellFilter>) =>
+  questions.filter((q) => matches(q, { ...NO_FILTER, ...f })).map((q) => q.number);
 
 describe('filtering the notebook', () => {
   it('shows everything with no filter', () => {

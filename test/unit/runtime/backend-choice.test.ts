@@ -8,7 +8,9 @@ import {
 } from '../../../src/runtime/backend-choice';
 
 /** A host whose backends behave as scripted: 'ok', 'zeros' (activates, computes zeros), 'fails', 'throws'. */
-function scriptedHost(script: Partial<Record<BackendName, 'ok' | 'zeros' | 'fails' | 'throws'>>): BackendHost & {
+function scriptedHost(
+  script: Partial<Record<BackendName, 'ok' | 'zeros' | 'fails' | 'throws'>>,
+): BackendHost & {
   activated: BackendName[];
 } {
   let active: BackendName | null = null;

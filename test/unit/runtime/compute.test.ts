@@ -19,7 +19,11 @@ describe('the compute runtime in Node', () => {
     expect(runtime.state.status).toBe('idle');
     const tfLoaded = await runtime.ensure();
     expect(seen).toEqual(['idle', 'loading', 'ready']);
-    expect(runtime.state).toMatchObject({ backend: 'cpu', renderer: null, attempts: [{ name: 'cpu', ok: true }] });
+    expect(runtime.state).toMatchObject({
+      backend: 'cpu',
+      renderer: null,
+      attempts: [{ name: 'cpu', ok: true }],
+    });
     expect(tfLoaded.getBackend()).toBe('cpu');
     expect(await runtime.ensure()).toBe(tfLoaded); // loaded once
   });

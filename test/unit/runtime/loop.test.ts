@@ -39,14 +39,18 @@ describe('time-sliced loops', () => {
   it('refuses to start with an already-aborted signal, and runs every step otherwise', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runSliced(3, () => undefined, { signal: controller.signal })).rejects.toSatisfy(isAbortError);
+    await expect(runSliced(3, () => undefined, { signal: controller.signal })).rejects.toSatisfy(
+      isAbortError,
+    );
     let sum = 0;
     expect(await runSliced(5, (i) => void (sum += i))).toBe(5);
     expect(sum).toBe(10);
   });
 
   it('rejects nonsense arguments', async () => {
-    await expect(runSliced(-1, () => undefined)).rejects.toThrow('count must be a non-negative integer, got -1');
+    await expect(runSliced(-1, () => undefined)).rejects.toThrow(
+      'count must be a non-negative integer, got -1',
+    );
     expect(() => new TimeSlicer({ budgetMs: 0 })).toThrow('budgetMs must be > 0');
   });
 

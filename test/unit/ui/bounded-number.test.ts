@@ -10,12 +10,18 @@ describe('reading a bounded number', () => {
   });
 
   it('clamps out-of-range values and says so', () => {
-    expect(readBounded('300', depth)).toEqual({ value: 64, message: '300 is above the maximum 64; using 64.' });
+    expect(readBounded('300', depth)).toEqual({
+      value: 64,
+      message: '300 is above the maximum 64; using 64.',
+    });
     expect(readBounded('-5', depth)).toEqual({ value: 1, message: '-5 is below the minimum 1; using 1.' });
   });
 
   it('refuses non-numbers and keeps the previous value', () => {
-    expect(readBounded('abc', depth)).toEqual({ value: null, message: '"abc" is not a number; enter a value from 1 to 64.' });
+    expect(readBounded('abc', depth)).toEqual({
+      value: null,
+      message: '"abc" is not a number; enter a value from 1 to 64.',
+    });
     expect(readBounded('', depth).value).toBeNull();
     expect(readBounded('Infinity', depth).value).toBeNull();
   });

@@ -12,7 +12,16 @@ describe('plot spec → Plotly', () => {
     ]);
     expect(line).toMatchObject({ type: 'scatter', mode: 'lines', x: [0, 1], y: [2, 3], name: 'loss' });
     expect(scatter).toMatchObject({ mode: 'markers', marker: { color: [0.5], size: 6 } });
-    expect(heat).toMatchObject({ type: 'heatmap', z: [[1, 2], [3, 4]], zmin: 0, zmax: 4, colorscale: 'RdBu' });
+    expect(heat).toMatchObject({
+      type: 'heatmap',
+      z: [
+        [1, 2],
+        [3, 4],
+      ],
+      zmin: 0,
+      zmax: 4,
+      colorscale: 'RdBu',
+    });
   });
 
   it('uses the theme colours and log axes (ranges given in data units)', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from '../../../src/ui/shortcuts';
 
-const key = (k: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {},
+) => ({
   key: k,
   shiftKey: false,
   ctrlKey: false,
