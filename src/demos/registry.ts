@@ -3,9 +3,7 @@
 
 export type DemoLoader = () => Promise<unknown>;
 
-const loaders = new Map<string, DemoLoader>([
-  // Demos are added here as they are built, e.g. ['backprop', () => import('./backprop/backprop-demo')].
-]);
+const loaders = new Map<string, DemoLoader>([['backprop', () => import('./backprop/backprop-demo')]]);
 
 export function demoLoader(id: string | null): DemoLoader | undefined {
   return id ? loaders.get(id) : undefined;

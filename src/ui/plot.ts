@@ -34,13 +34,14 @@ export class VivaPlot extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      min-height: 220px;
     }
   `;
 
   @property({ attribute: false }) traces: PlotTrace[] = [];
   @property({ attribute: false }) axes: PlotAxes = {};
   @property() label = 'plot';
+  /** Height in CSS pixels; the width follows the container. */
+  @property({ type: Number }) height = 260;
   /** How many times Plotly has drawn this plot (tests use it to check updates happen in place). */
   drawCount = 0;
   private frame = 0;
@@ -103,13 +104,36 @@ export class VivaPlot extends LitElement {
     const Plotly = await loadPlotly();
     const chart = this.chart;
     if (!chart) return;
-    await Plotly.react(chart, toPlotlyTraces(this.traces), plotlyLayout(this.axes, readTheme(this)), {
+    const layout = { ...plotlyLayout(this.axes, readTheme(this)), height: this.height };
+    await Plotly.react(chart, toPlotlyTraces(this.traces), layout, {
       responsive: true,
       displaylogo: false,
       modeBarButtonsToRemove: ['lasso2d', 'select2d'],
     });
     this.drawCount++;
+    adoptPlotlyStyles(this.getRootNode());
   }
+}
+
+const adopted = new WeakMap<ShadowRoot, { sheet: CSSStyleSheet; rules: number }>();
+
+/**
+ * Plotly writes its CSS (modebar, hover, cursors) into document.head, which does not reach a chart inside a
+ * demo's shadow root; copy those rules into the shadow root (again whenever Plotly has added more).
+ */
+function adoptPlotlyStyles(root: Node): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const rules: string[] = [];
+  for (const style of document.head.querySelectorAll('style')) {
+    if (!style.id.startsWith('plotly')) continue;
+    for (const rule of style.sheet?.cssRules ?? []) rules.push(rule.cssText);
+  }
+  const entry = adopted.get(root);
+  if (entry && entry.rules === rules.length) return;
+  const sheet = entry?.sheet ?? new CSSStyleSheet();
+  sheet.replaceSync(rules.join('\n'));
+  if (!entry) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adopted.set(root, { sheet, rules: rules.length });
 }
 
 declare global {

@@ -30,7 +30,13 @@ export const controlStyles = css`
     padding: 0.15rem 0.35rem;
   }
   input.number {
-    width: 6.5rem;
+    width: 5.5rem;
+    flex: 0 0 auto;
+  }
+  input[type='range'] {
+    flex: 1 1 auto;
+    min-width: 3rem;
+    width: 100%;
   }
   input[aria-invalid='true'] {
     border-color: var(--error);
