@@ -203,8 +203,9 @@ export class VivaApp extends LitElement {
   };
 
   private onKey = (e: KeyboardEvent): void => {
-    const target = e.target as HTMLElement | null;
-    const inTextField = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+    // composedPath()[0] is the real target even inside a demo's shadow root (e.target is the host there).
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const inTextField = !!target?.closest?.('input, textarea, select, [contenteditable="true"]');
     const action = shortcutFor(e, inTextField);
     if (!action) return;
     const dialog = this.querySelector('dialog.shortcuts') as HTMLDialogElement;

@@ -40,6 +40,11 @@ test('a bad expression shows its error beside the input and keeps the last good 
   await page.goto('/#backprop');
   const demo = page.locator('viva-demo-backprop');
   await expect(demo.locator('viva-graph-view g.node')).toHaveCount(10);
+  // Typing j and k in a field inside the demo types them; it does not move between cells.
+  await demo.locator('input.expr').fill('');
+  await demo.locator('input.expr').pressSequentially('jk');
+  await expect(demo.locator('input.expr')).toHaveValue('jk');
+  await expect(page.locator('viva-cell#backprop')).toBeInViewport();
   await demo.locator('input.expr').fill('foo(x) + 1');
   await demo.locator('input.expr').press('Enter');
   await expect(demo.locator('#expr-error')).toContainText('foo');
