@@ -32,8 +32,10 @@ export function makeDataset(kind: DatasetKind, options: DatasetOptions): Dataset
     throw new Error(`kind must be one of ${DATASET_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
   }
   const { n, noise, seed } = options;
-  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new Error(`n must be an integer in 1..10000, got ${n}`);
-  if (!Number.isFinite(noise) || noise < 0 || noise > 1) throw new Error(`noise must be in 0..1, got ${noise}`);
+  if (!Number.isInteger(n) || n < 1 || n > 10000)
+    throw new Error(`n must be an integer in 1..10000, got ${n}`);
+  if (!Number.isFinite(noise) || noise < 0 || noise > 1)
+    throw new Error(`noise must be in 0..1, got ${noise}`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   const rng = createRng(seed);
   const { points, labels } = GENERATORS[kind](n, rng);

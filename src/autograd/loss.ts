@@ -1,6 +1,6 @@
 // Binary classification losses built from Value ops, and the checks on the points and labels a training
-// step reads. Both training paths (object graph and tape) build their loss with classificationLoss, so
-// they run the same ops in the same order.
+// step reads. Both training paths build from the same pieces (pointLoss, l2Penalty), so they run the same
+// ops in the same order: the object graph as one batch graph, the tape one point at a time.
 
 import { Value } from './value';
 
@@ -16,8 +16,23 @@ export interface LossOptions {
 /** Points as rows (`[[x, y], …]`) or interleaved in one array (`[x0, y0, x1, y1, …]`). */
 export type Points = Float64Array | readonly (readonly number[])[];
 
+/** One point's loss for score s and label y = ±1: `pointLoss(s, Value.constant(-1), 'hinge')`. */
+export function pointLoss(score: Value, label: Value, loss: LossKind): Value {
+  const negMargin = score.mul(label).neg();
+  // log(1 + exp(−m)) overflows only for margins below about −700, far outside what these nets produce.
+  return loss === 'hinge' ? negMargin.add(1).relu() : negMargin.exp().add(1).log();
+}
+
+/** l2 · Σ p²: `l2Penalty(mlp.parameters(), 1e-4)`. */
+export function l2Penalty(params: readonly Value[], l2: number): Value {
+  if (params.length === 0) throw new Error('l2Penalty: no parameters');
+  let sumSquares = params[0].mul(params[0]);
+  for (let i = 1; i < params.length; i++) sumSquares = sumSquares.add(params[i].mul(params[i]));
+  return sumSquares.mul(l2);
+}
+
 /**
- * The loss of scores s_i against labels y_i = ±1, plus the L2 penalty.
+ * The mean loss of scores s_i against labels y_i = ±1, plus the L2 penalty when l2 > 0.
  *
  * Example: classificationLoss([s], [Value.constant(1)], mlp.parameters(), { loss: 'logistic', l2: 1e-4 })
  */
@@ -27,22 +42,12 @@ export function classificationLoss(
   params: readonly Value[],
   options: LossOptions = {},
 ): Value {
-  const { loss = 'hinge', l2 = 0 } = checkLossOptions(options);
-  let total: Value | undefined;
-  for (let i = 0; i < scores.length; i++) {
-    const negMargin = scores[i].mul(labels[i]).neg();
-    // log(1 + exp(−m)) overflows only for margins below about −700, far outside what these nets produce.
-    const term = loss === 'hinge' ? negMargin.add(1).relu() : negMargin.exp().add(1).log();
-    total = total ? total.add(term) : term;
-  }
-  if (!total) throw new Error('classificationLoss: no scores');
-  let objective = total.mul(1 / scores.length);
-  if (l2 > 0 && params.length > 0) {
-    let sumSquares = params[0].mul(params[0]);
-    for (let i = 1; i < params.length; i++) sumSquares = sumSquares.add(params[i].mul(params[i]));
-    objective = objective.add(sumSquares.mul(l2));
-  }
-  return objective;
+  const { loss, l2 } = checkLossOptions(options);
+  if (scores.length === 0) throw new Error('classificationLoss: no scores');
+  let total = pointLoss(scores[0], labels[0], loss);
+  for (let i = 1; i < scores.length; i++) total = total.add(pointLoss(scores[i], labels[i], loss));
+  const mean = total.mul(1 / scores.length);
+  return l2 > 0 ? mean.add(l2Penalty(params, l2)) : mean;
 }
 
 /** Validates loss options: `checkLossOptions({ loss: 'hinge', l2: 1e-4 })`. */
@@ -55,7 +60,7 @@ export function checkLossOptions(options: LossOptions): Required<LossOptions> {
   return { loss, l2 };
 }
 
-/** Number of points in `xs` (each with `nin` coordinates); throws if the shape is wrong. */
+/** Number of points in `xs` (each with `nin` coordinates); throws if the shape is wrong: `countPoints(xs, 2)`. */
 export function countPoints(xs: Points, nin: number): number {
   if (xs instanceof Float64Array) {
     if (xs.length === 0 || xs.length % nin !== 0) {
@@ -73,6 +78,8 @@ export function countPoints(xs: Points, nin: number): number {
 /**
  * Copies n points then n labels into `dst` from `offset` on, checking that coordinates are finite and labels
  * are ±1. Allocates nothing, so a training step can call it every time.
+ *
+ * Example: copyPointsAndLabels([[0.5, 1]], [-1], 2, tape.values, firstDataSlot)
  */
 export function copyPointsAndLabels(
   xs: Points,
@@ -103,7 +110,11 @@ export function copyPointsAndLabels(
  *
  * Example: accuracyOf(scores.length, (i) => scores[i].data, (i) => ys[i])
  */
-export function accuracyOf(n: number, scoreOf: (i: number) => number, labelOf: (i: number) => number): number {
+export function accuracyOf(
+  n: number,
+  scoreOf: (i: number) => number,
+  labelOf: (i: number) => number,
+): number {
   let correct = 0;
   for (let i = 0; i < n; i++) if ((scoreOf(i) > 0 ? 1 : -1) === labelOf(i)) correct++;
   return correct / n;

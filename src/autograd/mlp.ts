@@ -1,7 +1,7 @@
 // A multilayer perceptron built from Values (micrograd's nn.py), with a full-batch SGD step for binary
-// classification of points. Two engines compute the same gradients: 'graph' builds a fresh Value graph each
-// step (the reference, and what a drawing shows), 'tape' records that graph once per batch size and replays
-// it on typed arrays without allocating (the default, ~10× faster).
+// classification of points. Two engines compute the same gradients: 'graph' builds a fresh Value graph of
+// the whole batch each step (the reference), 'tape' records the graph of one point's loss once and replays
+// it for every point on typed arrays, allocating nothing (the default, ~50× faster; any batch size).
 //
 // Example:
 //   const mlp = new MLP(2, [16, 16, 1], { activation: 'tanh', seed: 1 });
@@ -16,11 +16,11 @@ import {
   classificationLoss,
   copyPointsAndLabels,
   countPoints,
-  type LossKind,
   type LossOptions,
   type Points,
 } from './loss';
 import { Layer } from './neuron';
+import { TapeTrainer, type StepResult } from './tape-trainer';
 
 export type Activation = 'tanh' | 'relu';
 export type Engine = 'tape' | 'graph';
@@ -40,12 +40,7 @@ export interface StepOptions extends LossOptions {
   engine?: Engine;
 }
 
-export interface StepResult {
-  /** The loss before the update. */
-  loss: number;
-  /** Fraction of points classified correctly before the update. */
-  accuracy: number;
-}
+export type { StepResult };
 
 export class MLP {
   readonly nin: number;
@@ -53,7 +48,9 @@ export class MLP {
   readonly activation: Activation;
   readonly layers: readonly Layer[];
   private readonly params: Value[];
-  private lossTape: { tape: Tape; n: number; loss: LossKind; l2: number } | null = null;
+  /** The 'tape' engine. */
+  private readonly trainer: TapeTrainer;
+  /** One point's score (leaves: parameters, coordinates), for predict; recorded on first use. */
   private pointTape: Tape | null = null;
 
   constructor(nin: number, sizes: readonly number[], options: MLPOptions = {}) {
@@ -74,6 +71,10 @@ export class MLP {
       (nout, l) => new Layer(widths[l], nout, l === sizes.length - 1 ? 'linear' : activation, random, l),
     );
     this.params = this.layers.flatMap((layer) => layer.parameters());
+    this.trainer = new TapeTrainer(this.params, nin, (point) => {
+      this.requireOneOutput();
+      return this.call(point)[0];
+    });
   }
 
   /** All weights and biases: layer by layer, neuron by neuron, each neuron's weights then its bias. */
@@ -113,7 +114,9 @@ export class MLP {
     const data = new Float64Array(n * (this.nin + 1));
     copyPointsAndLabels(xs, ys, this.nin, data, 0);
     const scores: Value[] = [];
-    for (let i = 0; i < n; i++) scores.push(this.call(Array.from(data.subarray(i * this.nin, (i + 1) * this.nin)))[0]);
+    for (let i = 0; i < n; i++) {
+      scores.push(this.call(Array.from(data.subarray(i * this.nin, (i + 1) * this.nin)))[0]);
+    }
     const labels = Array.from(data.subarray(n * this.nin), (y) => Value.constant(y));
     return { loss: classificationLoss(scores, labels, this.params, options), scores };
   }
@@ -145,7 +148,9 @@ export class MLP {
 
   /** The raw score for one point; its sign is the class: `mlp.predict(x, y) > 0`. */
   predict(...point: number[]): number {
-    if (point.length !== this.nin) throw new Error(`predict needs ${this.nin} coordinates, got ${point.length}`);
+    if (point.length !== this.nin) {
+      throw new Error(`predict needs ${this.nin} coordinates, got ${point.length}`);
+    }
     const tape = this.scoreTape();
     const P = this.params.length;
     for (let i = 0; i < P; i++) tape.values[i] = this.params[i].data;
@@ -177,41 +182,17 @@ export class MLP {
       const { loss, scores } = this.lossGraph(xs, ys, options);
       this.zeroGrad();
       loss.backward();
-      return { loss: loss.data, accuracy: accuracyOf(scores.length, (i) => scores[i].data, (i) => ys[i]) };
+      return {
+        loss: loss.data,
+        accuracy: accuracyOf(
+          scores.length,
+          (i) => scores[i].data,
+          (i) => ys[i],
+        ),
+      };
     }
     if (engine !== 'tape') throw new Error(`engine must be 'tape' or 'graph', got ${JSON.stringify(engine)}`);
-    const { loss, l2 } = checkLossOptions(options);
-    const n = countPoints(xs, this.nin);
-    const tape = this.lossTapeFor(n, loss, l2);
-    const { values, grads } = tape;
-    const P = this.params.length;
-    for (let i = 0; i < P; i++) values[i] = this.params[i].data;
-    copyPointsAndLabels(xs, ys, this.nin, values, P);
-    const lossValue = tape.forward();
-    tape.backward();
-    for (let i = 0; i < P; i++) this.params[i].grad = grads[i];
-    const labelsAt = P + n * this.nin;
-    const accuracy = accuracyOf(
-      n,
-      (i) => values[tape.watched[i]],
-      (i) => values[labelsAt + i],
-    );
-    return { loss: lossValue, accuracy };
-  }
-
-  /** The batch-loss tape for n points; recorded on first use and again only when n or the loss changes. */
-  private lossTapeFor(n: number, loss: LossKind, l2: number): Tape {
-    const cached = this.lossTape;
-    if (cached && cached.n === n && cached.loss === loss && cached.l2 === l2) return cached.tape;
-    this.requireOneOutput();
-    // Points and labels are leaves, not constants, so one recording serves every batch of n points.
-    const coords = Array.from({ length: n * this.nin }, () => new Value(0));
-    const labels = Array.from({ length: n }, () => new Value(1));
-    const scores = Array.from({ length: n }, (_, i) => this.call(coords.slice(i * this.nin, (i + 1) * this.nin))[0]);
-    const objective = classificationLoss(scores, labels, this.params, { loss, l2 });
-    const tape = Tape.record(objective, [...this.params, ...coords, ...labels], scores);
-    this.lossTape = { tape, n, loss, l2 };
-    return tape;
+    return this.trainer.gradients(xs, ys, checkLossOptions(options));
   }
 
   /** The one-point score tape behind predict: leaves are the parameters then the point's coordinates. */

@@ -40,7 +40,10 @@ export class Layer {
   readonly neurons: Neuron[];
 
   constructor(nin: number, nout: number, nonlinearity: Nonlinearity, random: () => number, index = 0) {
-    this.neurons = Array.from({ length: nout }, (_, j) => new Neuron(nin, nonlinearity, random, `L${index}.N${j}`));
+    this.neurons = Array.from(
+      { length: nout },
+      (_, j) => new Neuron(nin, nonlinearity, random, `L${index}.N${j}`),
+    );
   }
 
   call(x: readonly Value[]): Value[] {

@@ -39,19 +39,23 @@ export class Value {
     this.k = k;
   }
 
-  /** A fixed number in a graph (gets a gradient like any node, but nothing reads it): `Value.constant(3)`. */
+  /** A fixed number in a graph (nothing reads its gradient): `Value.constant(3)`. */
   static constant(c: number): Value {
-    return new Value(c, String(c), 'const');
+    return new Value(c, Number.isInteger(c) ? String(c) : String(Number(c.toPrecision(4))), 'const');
   }
 
-  /** Applies a primitive from the op table: `Value.apply('tanh', x)`, `Value.apply('pow', x, undefined, 2)`. */
+  /**
+   * Applies a primitive from the op table: `Value.apply('tanh', x)`, `Value.apply('pow', x, undefined, 2)`.
+   * An op on constants only is folded into a constant, so `x - 2` draws as x + (−2), not x + (2 × −1).
+   */
   static apply(op: PrimitiveOp, a: Value, b?: Value, k = 0): Value {
     const rule = OP_RULES[OP_CODE[op]];
+    if (rule.arity === 2 && !b) throw new Error(`${op} needs two inputs`);
     const bData = b ? b.data : 0;
     const out = rule.forward(a.data, bData, k);
+    if (a.op === 'const' && (!b || b.op === 'const')) return Value.constant(out);
     const dA = rule.dA(a.data, bData, out, k);
-    if (rule.arity === 1) return new Value(out, '', op, [a], [dA], k);
-    if (!b) throw new Error(`${op} needs two inputs`);
+    if (!b) return new Value(out, '', op, [a], [dA], k);
     return new Value(out, '', op, [a, b], [dA, rule.dB(a.data, bData, out, k)], k);
   }
 
@@ -115,6 +119,9 @@ export class Value {
     this.grad = 1;
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i];
+      // A zero gradient passes nothing back: this skips dead branches (relu off, a hinge point beyond its
+      // margin) and keeps 0 × ∞ from turning into NaN. The tape does the same, so both stay identical.
+      if (node.grad === 0) continue;
       for (let j = 0; j < node.inputs.length; j++) {
         node.inputs[j].grad += node.grad * node.localGrads[j];
       }
