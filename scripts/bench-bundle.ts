@@ -11,9 +11,10 @@ const dist = 'dist';
 
 execSync('npx vite build', { stdio: 'ignore' });
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entry = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map(
-  (m) => m[1]!,
-);
+const entry = [
+  ...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g),
+  ...html.matchAll(/rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g),
+].map((m) => m[1]!);
 
 /** The static import closure of the entry scripts (the JS a visitor downloads before any demo runs). */
 const initial = new Set<string>();
@@ -23,7 +24,9 @@ while (queue.length) {
   if (initial.has(file)) continue;
   initial.add(file);
   const code = readFileSync(join(dist, file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${}\s,*]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[;\n}])\s*import\s*(?:[\w${}\s,*]+from\s*)?["']\.\/([^"']+\.js)["']/g,
+  )) {
     queue.push(`assets/${m[1]}`);
   }
 }
@@ -35,9 +38,15 @@ const lazy = readdirSync(join(dist, 'assets'))
   .map((f) => ({ file: f, kb: gz(`assets/${f}`) }))
   .sort((a, b) => b.kb - a.kb);
 
-console.log(`Initial JavaScript (before any demo runs), gzip: ${initialKb.toFixed(1)} KB (budget ${BUDGET_KB} KB)`);
+console.log(
+  `Initial JavaScript (before any demo runs), gzip: ${initialKb.toFixed(1)} KB (budget ${BUDGET_KB} KB)`,
+);
 for (const f of initial) console.log(`  ${f}  ${gz(f).toFixed(1)} KB`);
-console.log(`Lazy chunks, gzip: ${lazy.reduce((s, x) => s + x.kb, 0).toFixed(1)} KB in ${lazy.length} files; largest:`);
+console.log(
+  `Lazy chunks, gzip: ${lazy.reduce((s, x) => s + x.kb, 0).toFixed(1)} KB in ${lazy.length} files; largest:`,
+);
 for (const { file, kb } of lazy.slice(0, 6)) console.log(`  ${file}  ${kb.toFixed(1)} KB`);
-console.log(`BENCH_JSON ${JSON.stringify({ initialJsGzipKb: Number(initialKb.toFixed(1)), budgetKb: BUDGET_KB })}`);
+console.log(
+  `BENCH_JSON ${JSON.stringify({ initialJsGzipKb: Number(initialKb.toFixed(1)), budgetKb: BUDGET_KB })}`,
+);
 if (initialKb > BUDGET_KB) process.exitCode = 1;
