@@ -2,6 +2,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/chromium.ts';
 
+// VIVA_E2E_PORT and VIVA_DIST let several checkouts or engineers run end-to-end tests side by side.
+const port = Number(process.env.VIVA_E2E_PORT ?? 4173);
+const dist = process.env.VIVA_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
@@ -11,13 +15,13 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

@@ -1,9 +1,11 @@
-// npm run bench: every benchmark the issues ask for, one after another. Figures go into README.md.
+// npm run bench: every benchmark (scripts/bench-*.ts), one after another. Figures go into README.md.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
-const benches = ['scripts/bench-bundle.ts', 'scripts/bench-mlp.ts'].filter((f) => existsSync(f));
+const benches = readdirSync('scripts')
+  .filter((f) => /^bench-.+\.ts$/.test(f))
+  .sort();
 for (const bench of benches) {
-  console.log(`\n=== ${bench}`);
-  execSync(`npx tsx ${bench}`, { stdio: 'inherit' });
+  console.log(`\n=== scripts/${bench}`);
+  execSync(`npx tsx scripts/${bench}`, { stdio: 'inherit' });
 }

@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isDemoElement, type DemoElement } from '../demos/contract';
-import { demoLoader, demoTag } from '../demos/registry';
+import { demoEntry, demoLoader, demoTag } from '../demos/registry';
 import type { Question } from '../notebook/question';
 import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/run-state';
 import { isAbortError } from '../runtime/abort';
@@ -25,7 +25,7 @@ export class VivaCell extends LitElement {
   private demo: DemoElement | null = null;
   private controller: AbortController | null = null;
   private runId = 0;
-  private observer: IntersectionObserver | null = null;
+  @state() private loading = false;
 
   protected override createRenderRoot() {
     return this; // light DOM: the global KaTeX and theme styles apply to the explanation
@@ -41,36 +41,27 @@ export class VivaCell extends LitElement {
     this.tabIndex = 0;
     this.setAttribute('role', 'region');
     this.setAttribute('aria-label', `Question ${this.question.number}: ${this.question.title}`);
-    if (this.hasDemo) {
-      // Load a demo's code only when its cell comes near the screen.
-      this.observer = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) void this.loadDemo().catch(() => undefined);
-        },
-        { rootMargin: '400px' },
-      );
-      this.observer.observe(this);
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
     this.controller?.abort();
   }
 
-  /** Loads the demo's module and creates its element (once). */
+  /** Loads the demo's module and creates its element (once); the demo's code is fetched only now. */
   async loadDemo(): Promise<DemoElement | null> {
     if (this.demo) return this.demo;
     const loader = demoLoader(this.question.demo);
     if (!loader) return null;
-    this.observer?.disconnect();
+    this.loading = true;
     try {
       await loader();
     } catch (e) {
       this.error = `The demo could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
       this.runState = 'error';
       throw e;
+    } finally {
+      this.loading = false;
     }
     if (this.demo) return this.demo;
     const el = document.createElement(demoTag(this.question.demo!));
@@ -92,7 +83,7 @@ export class VivaCell extends LitElement {
     this.runState = 'running';
     this.error = '';
     this.progress = null;
-    this.progressLabel = '';
+    this.progressLabel = this.demo ? '' : 'loading the demo';
     this.status = '';
     const started = performance.now();
     try {
@@ -204,10 +195,30 @@ export class VivaCell extends LitElement {
             Stop
           </button>
           <button class="btn reset" @click=${() => this.reset()}>Reset</button>
+          ${
+            this.demoReady
+              ? nothing
+              : html`<button
+                  class="btn open"
+                  ?disabled=${this.loading}
+                  @click=${() => void this.loadDemo().catch(() => undefined)}
+                >
+                  Open the demo
+                </button>`
+          }
         </div>
         ${running ? html`<viva-progress .value=${this.progress} .label=${this.progressLabel}></viva-progress>` : nothing}
         <viva-error .message=${this.error}></viva-error>
-        ${this.demoReady ? nothing : html`<p class="status-line">Loading the demo…</p>`}
+        ${
+          this.demoReady
+            ? nothing
+            : html`<p class="demo-summary">${demoEntry(this.question.demo)?.summary ?? ''}</p>
+                ${
+                  this.loading && this.runState !== 'running'
+                    ? html`<viva-progress .value=${null} label="loading the demo"></viva-progress>`
+                    : nothing
+                }`
+        }
         <div class="demo-host"></div>
         <div class="status-line" aria-live="polite">${this.status}</div>
       </div>

@@ -4,6 +4,7 @@ test('type an expression, step the backward pass to the end, and read the right 
   page,
 }) => {
   await page.goto('/#backprop');
+  await page.locator('viva-cell#backprop button.open').click();
   const demo = page.locator('viva-demo-backprop');
   const expr = demo.locator('input.expr');
   await expect(expr).toHaveValue('tanh(w1*x1 + w2*x2 + b)');
@@ -38,6 +39,7 @@ test('type an expression, step the backward pass to the end, and read the right 
 
 test('a bad expression shows its error beside the input and keeps the last good graph', async ({ page }) => {
   await page.goto('/#backprop');
+  await page.locator('viva-cell#backprop button.open').click();
   const demo = page.locator('viva-demo-backprop');
   await expect(demo.locator('viva-graph-view g.node')).toHaveCount(10);
   // Typing j and k in a field inside the demo types them; it does not move between cells.
@@ -63,7 +65,7 @@ test('Run plays the walkthrough and trains the MLP; accuracy rises; Esc stops a 
 }) => {
   await page.goto('/#backprop');
   const cell = page.locator('viva-cell#backprop');
-  await expect(cell.locator('.accuracy')).toHaveText('—');
+  await expect(cell.locator('viva-demo-backprop')).toHaveCount(0); // not loaded until asked for
   await cell.focus();
   await page.keyboard.press('Shift+Enter');
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'running');

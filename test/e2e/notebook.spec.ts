@@ -139,7 +139,14 @@ test('before any demo runs, the page loads at most 150 KB of gzipped JavaScript 
   const total = scripts.reduce((s, x) => s + x.gzip, 0);
   test.info().annotations.push({ type: 'initial JS (gzip)', description: `${(total / 1024).toFixed(1)} KB` });
   expect(total).toBeLessThanOrEqual(150 * 1024);
-  expect(scripts.map((s) => s.url).join(' ')).not.toMatch(/tfjs|plotly|mathjs/i);
+  expect(scripts.map((s) => s.url).join(' ')).not.toMatch(/tfjs|plotly|mathjs|demo/i);
+  // The backprop cell (on screen) offers its demo without having loaded it.
+  await expect(page.locator('viva-cell#backprop .demo-summary')).toContainText(
+    'step its forward and backward passes',
+  );
+  await page.locator('viva-cell#backprop button.open').click();
+  await expect(page.locator('viva-demo-backprop')).toBeAttached();
+  expect(scripts.some((s) => /backprop-demo/.test(s.url))).toBe(true);
 });
 
 test('wide screens put cells beside the contents; narrow screens stack them', async ({ page }) => {
