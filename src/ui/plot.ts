@@ -38,7 +38,12 @@ export class VivaPlot extends LitElement {
   `;
 
   @property({ attribute: false }) traces: PlotTrace[] = [];
-  @property({ attribute: false }) axes: PlotAxes = {};
+  /** Compared by value, so a template may pass a fresh object literal on every render without redrawing. */
+  @property({
+    attribute: false,
+    hasChanged: (a: PlotAxes, b: PlotAxes) => JSON.stringify(a) !== JSON.stringify(b),
+  })
+  axes: PlotAxes = {};
   @property() label = 'plot';
   /** Height in CSS pixels; the width follows the container. */
   @property({ type: Number }) height = 260;

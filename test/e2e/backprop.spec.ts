@@ -76,8 +76,8 @@ test('Run plays the walkthrough and trains the MLP; accuracy rises; Esc stops a 
   const accuracy = Number((await cell.locator('.accuracy').textContent())!.replace('%', ''));
   expect(accuracy).toBeGreaterThanOrEqual(95);
   const z = await cell
-    .locator('viva-plot.boundary .chart')
-    .evaluate((el) => (el as unknown as { data: { z?: number[][] }[] }).data[0]!.z!);
+    .locator('viva-heatmap.boundary')
+    .evaluate((el) => (el as unknown as { z: number[][] }).z);
   expect(z).toHaveLength(48);
   expect(z.flat().every(Number.isFinite)).toBe(true);
 

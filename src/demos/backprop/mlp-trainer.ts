@@ -9,13 +9,20 @@ import { isAbortError } from '../../runtime/abort';
 import { TimeSlicer } from '../../runtime/loop';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
+import '../../ui/heatmap';
+import type { HeatmapPoint } from '../../ui/heatmap';
 import '../../ui/plot';
 import type { PlotTrace } from '../../ui/plot-spec';
 import { parameterCount, parseLayerSizes } from './layer-sizes';
 
 const GRID = 48;
+const DATASET_OPTIONS = [...DATASET_KINDS];
 const POINTS = 100;
-const DRAW_EVERY_MS = 120;
+const GRID_LO = -2;
+const GRID_HI = 2.5;
+const EXTENT: [number, number, number, number] = [GRID_LO, GRID_HI, GRID_LO, GRID_HI];
+const DRAW_BOUNDARY_EVERY_MS = 100;
+const DRAW_CURVES_EVERY_MS = 500;
 
 @customElement('viva-mlp-trainer')
 export class VivaMlpTrainer extends LitElement {
@@ -65,8 +72,18 @@ export class VivaMlpTrainer extends LitElement {
       font: 0.8rem var(--mono);
       color: var(--muted);
     }
+    figure {
+      margin: 0;
+    }
+    figcaption {
+      font-size: 0.78rem;
+      color: var(--muted);
+      text-align: center;
+      margin-bottom: 0.2rem;
+    }
     .plots {
       display: grid;
+      align-items: start;
       grid-template-columns: 1fr 1fr;
       gap: 0.5rem;
     }
@@ -87,11 +104,14 @@ export class VivaMlpTrainer extends LitElement {
   @state() sizesError = '';
   @state() error = '';
   @state() training = false;
-  @state() stepCount = 0;
-  @state() lastLoss = NaN;
-  @state() lastAccuracy = NaN;
-  @state() stepsPerSecond = 0;
-  @state() private boundary: PlotTrace[] = [];
+  stepCount = 0;
+  lastLoss = NaN;
+  lastAccuracy = NaN;
+  stepsPerSecond = 0;
+  // Step counters change every step but are drawn only with the plots (a re-render per step would cost
+  // more than the step itself), so they are plain fields and the draw methods request the update.
+  @state() private boundary: number[][] = [];
+  @state() private points: HeatmapPoint[] = [];
   @state() private curves: PlotTrace[] = [];
   private data: Dataset2d = makeDataset('moons', { n: POINTS, noise: 0.1, seed: 1 });
   private mlp: MLP = new MLP(2, [16, 16, 1], { activation: 'tanh', seed: 1 });
@@ -136,16 +156,21 @@ export class VivaMlpTrainer extends LitElement {
     this.training = true;
     const slicer = new TimeSlicer({ signal: controller.signal, budgetMs: 10 });
     const started = performance.now();
-    let lastDraw = 0;
+    let lastBoundary = 0;
+    let lastCurves = 0;
     try {
       for (let k = 0; k < steps; k++) {
         this.oneStep();
         onProgress?.(k + 1);
         const now = performance.now();
         this.stepsPerSecond = ((k + 1) * 1000) / Math.max(1, now - started);
-        if (now - lastDraw > DRAW_EVERY_MS) {
-          lastDraw = now;
-          this.draw();
+        if (now - lastBoundary > DRAW_BOUNDARY_EVERY_MS) {
+          lastBoundary = now;
+          this.drawBoundary();
+        }
+        if (now - lastCurves > DRAW_CURVES_EVERY_MS) {
+          lastCurves = now;
+          this.drawCurves();
         }
         await slicer.tick();
       }
@@ -182,27 +207,26 @@ export class VivaMlpTrainer extends LitElement {
   }
 
   private draw(): void {
+    this.drawBoundary();
+    this.drawCurves();
+  }
+
+  /** The network's score on the grid, squashed by tanh to [−1, 1], and the data on top. */
+  private drawBoundary(): void {
     this.mlp.predictPoints(this.grid.points, this.scores);
     const z: number[][] = [];
     for (let r = 0; r < GRID; r++) {
       z.push(Array.from(this.scores.subarray(r * GRID, (r + 1) * GRID), (s) => Math.tanh(s)));
     }
-    const pick = (label: 1 | -1, axis: 0 | 1) =>
-      this.data.xs.filter((_, i) => this.data.ys[i] === label).map((p) => p[axis]!);
-    this.boundary = [
-      {
-        type: 'heatmap',
-        z,
-        x: this.grid.axis,
-        y: this.grid.axis,
-        zmin: -1,
-        zmax: 1,
-        showScale: false,
-        name: 'tanh(score)',
-      },
-      { type: 'scatter', x: pick(1, 0), y: pick(1, 1), name: 'class +1', color: '#b2182b', size: 7 },
-      { type: 'scatter', x: pick(-1, 0), y: pick(-1, 1), name: 'class −1', color: '#2166ac', size: 7 },
-    ];
+    this.boundary = z;
+    this.points = this.data.xs.map((p, i) => ({
+      x: p[0]!,
+      y: p[1]!,
+      color: this.data.ys[i] === 1 ? '#b2182b' : '#2166ac',
+    }));
+  }
+
+  private drawCurves(): void {
     const steps = this.losses.map((_, i) => i + 1);
     this.curves = [
       { type: 'line', x: steps, y: this.losses, name: 'loss' },
@@ -228,7 +252,7 @@ export class VivaMlpTrainer extends LitElement {
       <div class="controls">
         <viva-select
           label="Data set"
-          .options=${[...DATASET_KINDS]}
+          .options=${DATASET_OPTIONS}
           .value=${this.dataKind}
           @change=${(e: CustomEvent<string>) => ((this.dataKind = e.detail as DatasetKind), this.rebuild())}
         ></viva-select>
@@ -305,12 +329,20 @@ export class VivaMlpTrainer extends LitElement {
       </div>
       <div class="error" role="alert">${this.error}</div>
       <div class="plots">
-        <viva-plot
-          class="boundary"
-          label="Decision boundary"
-          .traces=${this.boundary}
-          .axes=${{ equalAxes: true, showLegend: false, title: 'decision boundary' }}
-        ></viva-plot>
+        <figure class="boundary-figure">
+          <figcaption>decision boundary: tanh(score), red +1, blue −1</figcaption>
+          <viva-heatmap
+            class="boundary"
+            label="Decision boundary"
+            .z=${this.boundary}
+            .zmin=${-1}
+            .zmax=${1}
+            colormap="rdbu"
+            flipY
+            .extent=${EXTENT}
+            .points=${this.points}
+          ></viva-heatmap>
+        </figure>
         <viva-plot
           class="loss-curve"
           label="Loss and accuracy"
@@ -333,8 +365,8 @@ export class VivaMlpTrainer extends LitElement {
 
 /** A square grid of points covering the data's range, row-major, for the decision boundary. */
 function makeGrid(n: number): { points: Float64Array; axis: number[] } {
-  const lo = -2;
-  const hi = 2.5;
+  const lo = GRID_LO;
+  const hi = GRID_HI;
   const axis = Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
   const points = new Float64Array(n * n * 2);
   for (let r = 0; r < n; r++) {
