@@ -8,6 +8,7 @@ import { DATASET_KINDS, makeDataset, type Dataset2d, type DatasetKind } from '..
 import { isAbortError } from '../../runtime/abort';
 import { TimeSlicer } from '../../runtime/loop';
 import '../../ui/controls/select';
+import { demoStyles } from '../demo-styles';
 import '../../ui/controls/slider';
 import '../../ui/heatmap';
 import type { HeatmapPoint } from '../../ui/heatmap';
@@ -26,73 +27,31 @@ const DRAW_CURVES_EVERY_MS = 500;
 
 @customElement('viva-mlp-trainer')
 export class VivaMlpTrainer extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .controls {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-      gap: 0 1rem;
-      align-items: end;
-    }
-    .row {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      flex-wrap: wrap;
-      margin: 0.4rem 0;
-    }
-    button,
-    input.sizes {
-      font: inherit;
-      color: var(--text);
-      background: var(--surface-2);
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      padding: 0.2rem 0.6rem;
-    }
-    button {
-      cursor: pointer;
-    }
-    input.sizes {
-      width: 8rem;
-      background: var(--bg);
-    }
-    label {
-      display: block;
-      font-size: 0.82rem;
-      color: var(--muted);
-    }
-    .error {
-      color: var(--error);
-      font-size: 0.8rem;
-    }
-    .stats {
-      font: 0.8rem var(--mono);
-      color: var(--muted);
-    }
-    figure {
-      margin: 0;
-    }
-    figcaption {
-      font-size: 0.78rem;
-      color: var(--muted);
-      text-align: center;
-      margin-bottom: 0.2rem;
-    }
-    .plots {
-      display: grid;
-      align-items: start;
-      grid-template-columns: 1fr 1fr;
-      gap: 0.5rem;
-    }
-    @media (max-width: 700px) {
-      .plots {
-        grid-template-columns: 1fr;
+  static override styles = [
+    demoStyles,
+    css`
+      .controls {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        gap: 0 1rem;
+        align-items: end;
       }
-    }
-  `;
+      input.sizes {
+        width: 8rem;
+      }
+      .plots {
+        display: grid;
+        align-items: start;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.5rem;
+      }
+      @media (max-width: 700px) {
+        .plots {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
 
   @state() dataKind: DatasetKind = 'moons';
   @state() noise = 0.1;
@@ -277,7 +236,7 @@ export class VivaMlpTrainer extends LitElement {
           <label for="sizes">Hidden layers (sizes)</label>
           <input
             id="sizes"
-            class="sizes"
+            class="text sizes"
             .value=${this.sizesText}
             aria-invalid=${this.sizesError ? 'true' : 'false'}
             aria-describedby="sizes-error"

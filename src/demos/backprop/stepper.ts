@@ -7,96 +7,36 @@ import { buildGraph, SUPPORTED_FUNCTIONS } from '../../autograd';
 import { checkGradients, variablesOf, type GradientCheck } from '../../../kernels/gradient-check';
 import { abortError } from '../../runtime/abort';
 import '../../ui/controls/slider';
+import { demoStyles } from '../demo-styles';
 import { EXPRESSION_PRESETS, VARIABLE_RANGE } from './presets';
 import './graph-view';
 import { createWalkthrough, fmt, frameAt, type Walkthrough } from './walkthrough';
 
 @customElement('viva-backprop-stepper')
 export class VivaBackpropStepper extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .row {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    input.expr {
-      flex: 1 1 16rem;
-      font: 0.9rem var(--mono);
-      padding: 0.3rem 0.5rem;
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      background: var(--bg);
-      color: var(--text);
-    }
-    input.expr[aria-invalid='true'] {
-      border-color: var(--error);
-    }
-    select,
-    button {
-      font: inherit;
-      color: var(--text);
-      background: var(--surface-2);
-      border: 1px solid var(--border);
-      border-radius: 6px;
-      padding: 0.2rem 0.6rem;
-      cursor: pointer;
-    }
-    button:disabled {
-      opacity: 0.5;
-      cursor: default;
-    }
-    .error {
-      color: var(--error);
-      font-size: 0.85rem;
-      margin: 0.3rem 0;
-    }
-    .vars {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
-      gap: 0 1rem;
-    }
-    .step-text {
-      font: 0.82rem var(--mono);
-      background: var(--surface-2);
-      border-radius: 6px;
-      padding: 0.4rem 0.6rem;
-      min-height: 2.6rem;
-      white-space: pre-wrap;
-    }
-    table {
-      border-collapse: collapse;
-      font: 0.8rem var(--mono);
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: right;
-      padding: 0.15rem 0.4rem;
-      border-bottom: 1px solid var(--border);
-    }
-    th:first-child,
-    td:first-child {
-      text-align: left;
-    }
-    .ok {
-      color: var(--ok);
-    }
-    .bad {
-      color: var(--error);
-    }
-    h4 {
-      margin: 0.8rem 0 0.3rem;
-      font-size: 0.9rem;
-    }
-    .hint {
-      color: var(--muted);
-      font-size: 0.8rem;
-    }
-  `;
+  static override styles = [
+    demoStyles,
+    css`
+      input.expr {
+        flex: 1 1 16rem;
+        font: 0.9rem var(--mono);
+        padding: 0.3rem 0.5rem;
+      }
+      .vars {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+        gap: 0 1rem;
+      }
+      .step-text {
+        font: 0.82rem var(--mono);
+        background: var(--surface-2);
+        border-radius: 6px;
+        padding: 0.4rem 0.6rem;
+        min-height: 2.6rem;
+        white-space: pre-wrap;
+      }
+    `,
+  ];
 
   @state() expr = EXPRESSION_PRESETS[0]!.expr;
   @state() at: Record<string, number> = { ...EXPRESSION_PRESETS[0]!.at };
@@ -205,7 +145,7 @@ export class VivaBackpropStepper extends LitElement {
         <label class="hint" for="expr">Expression</label>
         <input
           id="expr"
-          class="expr"
+          class="text expr"
           .value=${this.draft}
           spellcheck="false"
           aria-invalid=${this.error ? 'true' : 'false'}
