@@ -105,7 +105,14 @@ export function plotlyLayout(axes: PlotAxes, theme: PlotTheme): Record<string, u
     font: { color: theme.text, size: 11 },
     margin: { l: 48, r: 12, t: axes.title ? 32 : 12, b: 40 },
     showlegend: axes.showLegend ?? true,
-    legend: { orientation: 'h', y: -0.2 },
+    legend: {
+      orientation: 'h',
+      x: 1,
+      xanchor: 'right',
+      y: 1.02,
+      yanchor: 'bottom',
+      bgcolor: 'rgba(0,0,0,0)',
+    },
     // Keeps zoom and legend clicks while the data updates.
     uirevision: 'keep',
     autosize: true,

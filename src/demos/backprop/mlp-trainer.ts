@@ -290,12 +290,13 @@ export class VivaMlpTrainer extends LitElement {
       <div class="plots">
         <figure class="boundary-figure">
           <figcaption>decision boundary: tanh(score), red +1, blue −1</figcaption>
+          <!-- tanh(score) lies in ±1; a ±1.6 scale keeps the colours light enough for the points to show. -->
           <viva-heatmap
             class="boundary"
             label="Decision boundary"
             .z=${this.boundary}
-            .zmin=${-1}
-            .zmax=${1}
+            .zmin=${-1.6}
+            .zmax=${1.6}
             colormap="rdbu"
             flipY
             .extent=${EXTENT}
