@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures.ts';
+
+const pct = (text: string | null) => Number(text!.replace('%', ''));
+
+test('Run trains the transformer until its sequence accuracy passes 99%, and the test box answers', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/#transformer');
+  const cell = page.locator('viva-cell#transformer');
+  await cell.locator('button.run').click();
+  const demo = cell.locator('viva-demo-transformer');
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'running');
+  await expect(demo.locator('.params').first()).toContainText('17,867 parameters');
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 220_000,
+  });
+  await expect(demo.locator('.run-message')).toContainText('Reached 99% sequence accuracy at step');
+  expect(pct(await demo.locator('.accuracy').textContent())).toBeGreaterThanOrEqual(99);
+
+  // The accuracy rose from near 0 (the curves are the plots' data).
+  const acc = await demo
+    .locator('viva-plot.accuracy-curve .chart')
+    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0]!.y);
+  expect(acc[0]!).toBeLessThan(0.2);
+  expect(acc.at(-1)!).toBeGreaterThanOrEqual(0.99);
+  const loss = await demo
+    .locator('viva-plot.loss-curve .chart')
+    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0]!.y);
+  expect(loss.every(Number.isFinite)).toBe(true);
+  expect(loss.at(-1)!).toBeLessThan(loss[0]! / 10);
+
+  // Every layer and head has an attention map on the test input: 2 layers × 2 heads, 10 × 10 each.
+  await expect(demo.locator('viva-attention-map.layer-map')).toHaveCount(4);
+  await expect(demo.locator('viva-attention-map.layer-map').first().locator('.w')).toHaveCount(100);
+
+  const box = demo.locator('input.test-input');
+  await box.fill('12345');
+  await box.press('Enter');
+  await expect(demo.locator('.answer')).toContainText('expected 54321');
+  await expect(demo.locator('.model-output')).toHaveText('54321');
+  await box.fill('12a');
+  await box.press('Enter');
+  await expect(demo.locator('#test-error')).toContainText('Only the digits 0–9 are allowed');
+
+  await cell.locator('button.reset').click();
+  await expect(demo.locator('.accuracy')).toHaveText('—');
+});
+
+test('Pause keeps what was learned and Continue trains on from there; the accuracy rises', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/#transformer');
+  await page.locator('viva-cell#transformer button.open').click();
+  const demo = page.locator('viva-demo-transformer');
+  await demo.locator('button.train').click();
+  await expect(demo.locator('button.train')).toHaveText('Pause');
+  await expect
+    .poll(async () => Number(await demo.locator('.step').textContent()), { timeout: 60_000 })
+    .toBeGreaterThan(40);
+  await demo.locator('button.train').click();
+  await expect(demo.locator('button.train')).toHaveText('Continue');
+  const stopped = Number(await demo.locator('.step').textContent());
+  const accuracy = pct(await demo.locator('.token-accuracy').textContent());
+  await page.waitForTimeout(500);
+  expect(Number(await demo.locator('.step').textContent())).toBe(stopped);
+  await demo.locator('button.train').click();
+  await expect
+    .poll(async () => Number(await demo.locator('.step').textContent()), { timeout: 60_000 })
+    .toBeGreaterThan(stopped + 40);
+  await demo.locator('button.train').click();
+  expect(pct(await demo.locator('.token-accuracy').textContent())).toBeGreaterThan(accuracy);
+  await expect(demo.locator('.engine')).toContainText('training on');
+});
