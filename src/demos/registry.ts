@@ -22,6 +22,38 @@ const demos = new Map<string, DemoEntry>([
         'Type an expression, step its forward and backward passes node by node, check every gradient three ways, then train an MLP built on the same autograd core.',
     },
   ],
+  [
+    'attention',
+    {
+      load: () => import('./attention/attention-demo'),
+      summary:
+        'Type a sentence, drag a query and watch the attention weights move live; toggle the √d_k scale, the causal mask and the temperature, compare heads, and see why unscaled softmax saturates as d_k grows.',
+    },
+  ],
+  [
+    'transformer',
+    {
+      load: () => import('./transformer/transformer-demo'),
+      summary:
+        'Train a tiny transformer live in the browser to reverse or sort digits: loss and accuracy curves, every attention head as it learns, the positional encoding, and a box to test the model.',
+    },
+  ],
+  [
+    'vanishing-gradients',
+    {
+      load: () => import('./vanishing/vanishing-demo'),
+      summary:
+        'Set depth, activation, init, residual connections and normalization for two networks and watch every layer’s gradient norm on a log axis, then train both side by side with optional gradient clipping.',
+    },
+  ],
+  [
+    'normalization',
+    {
+      load: () => import('./normalization/normalization-demo'),
+      summary:
+        'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
+    },
+  ],
 ]);
 
 export function demoEntry(id: string | null): DemoEntry | undefined {
