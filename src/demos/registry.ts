@@ -39,6 +39,14 @@ const demos = new Map<string, DemoEntry>([
     },
   ],
   [
+    'dqn',
+    {
+      load: () => import('./dqn/dqn-demo'),
+      summary:
+        'Edit a grid world and watch tabular Q-learning write out each Bellman update, then train a DQN on CartPole live with Double DQN, dueling heads and prioritized replay, and see vanilla DQN over-estimate.',
+    },
+  ],
+  [
     'vanishing-gradients',
     {
       load: () => import('./vanishing/vanishing-demo'),
