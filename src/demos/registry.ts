@@ -47,6 +47,14 @@ const demos = new Map<string, DemoEntry>([
     },
   ],
   [
+    'diffusion',
+    {
+      load: () => import('./diffusion/diffusion-demo'),
+      summary:
+        'Slide a swiss roll from clean data to pure noise (linear vs cosine schedule), train a noise-predicting MLP live, and watch DDPM or DDIM sampling turn noise back into data, scored against held-out data.',
+    },
+  ],
+  [
     'vanishing-gradients',
     {
       load: () => import('./vanishing/vanishing-demo'),

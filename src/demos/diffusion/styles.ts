@@ -1,0 +1,65 @@
+// Styles shared by the diffusion cell's sections.
+import { css } from 'lit';
+
+export const sectionStyles = css`
+  :host {
+    display: block;
+  }
+  .controls {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+    gap: 0 1rem;
+    align-items: end;
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+    margin: 0.4rem 0;
+  }
+  button {
+    font: inherit;
+    color: var(--text);
+    background: var(--surface-2);
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    padding: 0.2rem 0.6rem;
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .stats {
+    font: 0.8rem var(--mono);
+    color: var(--muted);
+  }
+  .error {
+    color: var(--error);
+    font-size: 0.85rem;
+  }
+  .plots {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 0.5rem;
+  }
+  @media (max-width: 700px) {
+    .plots {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
+
+/** Recomputes a value only when its inputs change (compared with ===), so unchanged plots are not redrawn. */
+export class Memo<T> {
+  private keys: unknown[] | null = null;
+  private value!: T;
+  get(keys: unknown[], compute: () => T): T {
+    if (!this.keys || keys.length !== this.keys.length || keys.some((k, i) => k !== this.keys![i])) {
+      this.value = compute();
+      this.keys = keys;
+    }
+    return this.value;
+  }
+}
