@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import type { Response } from '@playwright/test';
 import { compileNotebookDir } from '../../src/notebook/content-plugin.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -128,25 +129,28 @@ test('the header loads tfjs on request and shows a verified backend and the GPU 
 test('before any demo runs, the page loads at most 150 KB of gzipped JavaScript and no tfjs, Plotly or mathjs', async ({
   page,
 }) => {
-  const scripts: { url: string; gzip: number }[] = [];
-  page.on('response', async (r) => {
-    if (r.request().resourceType() === 'script')
-      scripts.push({ url: r.url(), gzip: gzipSync(await r.body()).length });
+  // Responses are collected synchronously and their bodies read only after the page has settled, so no
+  // read is left pending when the test ends.
+  const scripts: Response[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r);
   });
   await page.goto('/');
   await expect(page.locator('viva-cell')).toHaveCount(16);
   await page.waitForLoadState('networkidle');
-  const total = scripts.reduce((s, x) => s + x.gzip, 0);
+  const initial = [...scripts];
+  const sizes = await Promise.all(initial.map(async (r) => gzipSync(await r.body()).length));
+  const total = sizes.reduce((s, x) => s + x, 0);
   test.info().annotations.push({ type: 'initial JS (gzip)', description: `${(total / 1024).toFixed(1)} KB` });
   expect(total).toBeLessThanOrEqual(150 * 1024);
-  expect(scripts.map((s) => s.url).join(' ')).not.toMatch(/tfjs|plotly|mathjs|demo/i);
+  expect(initial.map((r) => r.url()).join(' ')).not.toMatch(/tfjs|plotly|mathjs|demo/i);
   // The backprop cell (on screen) offers its demo without having loaded it.
   await expect(page.locator('viva-cell#backprop .demo-summary')).toContainText(
     'step its forward and backward passes',
   );
   await page.locator('viva-cell#backprop button.open').click();
   await expect(page.locator('viva-demo-backprop')).toBeAttached();
-  expect(scripts.some((s) => /backprop-demo/.test(s.url))).toBe(true);
+  expect(scripts.some((r) => /backprop-demo/.test(r.url()))).toBe(true);
 });
 
 test('wide screens put cells beside the contents; narrow screens stack them', async ({ page }) => {
