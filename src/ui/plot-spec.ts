@@ -18,6 +18,9 @@ export type PlotTrace =
       showScale?: boolean;
     };
 
+/** A line trace (what <viva-line-chart> draws). */
+export type LineTrace = Extract<PlotTrace, { type: 'line' }>;
+
 export interface PlotAxes {
   title?: string;
   xTitle?: string;

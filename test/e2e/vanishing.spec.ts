@@ -3,14 +3,13 @@ import { expect, test } from './fixtures.ts';
 
 const CELL = 'viva-cell#vanishing-gradients';
 
-/** The y values of every trace of a <viva-plot>, as Plotly holds them. */
+/** The name and y values of every trace a <viva-line-chart> draws. */
 const plotData = (plot: Locator) =>
-  plot.locator('.chart').evaluate(
-    (el) =>
-      (el as unknown as { data?: { name: string; y: number[] }[] }).data?.map((t) => ({
-        name: t.name,
-        y: t.y,
-      })) ?? [],
+  plot.evaluate((el) =>
+    (el as unknown as { traces: { name: string; y: ArrayLike<number> }[] }).traces.map((t) => ({
+      name: t.name,
+      y: Array.from(t.y),
+    })),
   );
 
 async function typeNumber(slider: Locator, value: number): Promise<void> {
@@ -37,7 +36,7 @@ test('the cell runs on the first click with the default backend, draws finite da
   await cell.locator('button.run').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'running');
   const demo = cell.locator('viva-demo-vanishing-gradients');
-  const losses = demo.locator('viva-plot.losses');
+  const losses = demo.locator('viva-line-chart.losses');
   // Both loss curves have a few points.
   await expect
     .poll(
@@ -51,7 +50,7 @@ test('the cell runs on the first click with the default backend, draws finite da
   await cell.locator('button.stop').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'stopped');
   for (const trace of await plotData(losses)) expect(trace.y.every(Number.isFinite)).toBe(true);
-  const gradients = await plotData(demo.locator('viva-plot.gradients'));
+  const gradients = await plotData(demo.locator('viva-line-chart.gradients'));
   const atInit = gradients.filter((t) => t.name.endsWith('at init'));
   expect(atInit).toHaveLength(2);
   for (const trace of atInit) {
@@ -65,7 +64,7 @@ test('the cell runs on the first click with the default backend, draws finite da
 
 test('a control change redraws the gradient plot: depth, activation and a preset', async ({ page }) => {
   const demo = await openDemo(page);
-  const plot = demo.locator('viva-plot.gradients');
+  const plot = demo.locator('viva-line-chart.gradients');
   const traceA = async () => (await plotData(plot)).find((t) => t.name === 'A at init')?.y ?? [];
   await expect.poll(async () => (await traceA()).length).toBe(20);
   await typeNumber(demo.locator('viva-net-controls.a viva-slider.depth'), 8);
@@ -97,7 +96,7 @@ test('an exploding run ends with a message (no NaNs on the plot); clipping keeps
   await expect(demo.locator('.diverged')).toContainText(
     /Configuration A diverged at step \d+: the (loss|gradient norm) became (NaN|Infinity)/,
   );
-  for (const trace of await plotData(demo.locator('viva-plot.losses')))
+  for (const trace of await plotData(demo.locator('viva-line-chart.losses')))
     expect(trace.y.every(Number.isFinite), trace.name).toBe(true);
 
   await demo.locator('viva-toggle.clip-on button').click();

@@ -3,7 +3,7 @@
 // axis cannot show 0, Infinity or NaN, so those become gaps and the verdict says why).
 import { ACTIVATIONS, activationCurve, type ActivationName } from '../../../kernels/activations';
 import type { GradientReport } from '../../../kernels/vanishing';
-import type { PlotTrace } from '../../ui/plot-spec';
+import type { LineTrace } from '../../ui/plot-spec';
 
 export const COLORS = { a: '#d6604d', b: '#2b83ba' } as const;
 
@@ -94,7 +94,7 @@ export interface GradientSeries {
   dash?: 'solid' | 'dot';
 }
 
-export function gradientTraces(series: readonly GradientSeries[]): PlotTrace[] {
+export function gradientTraces(series: readonly GradientSeries[]): LineTrace[] {
   return series.map((s) => ({
     type: 'line',
     x: layers(s.norms.length),
@@ -106,9 +106,9 @@ export function gradientTraces(series: readonly GradientSeries[]): PlotTrace[] {
 }
 
 /** φ (solid) and φ′ (dashed) for each distinct activation, with its largest slope in the legend. */
-export function activationTraces(choices: readonly { name: ActivationName; color: string }[]): PlotTrace[] {
+export function activationTraces(choices: readonly { name: ActivationName; color: string }[]): LineTrace[] {
   const seen = new Set<ActivationName>();
-  const traces: PlotTrace[] = [];
+  const traces: LineTrace[] = [];
   for (const { name, color } of choices) {
     if (seen.has(name)) continue;
     seen.add(name);
@@ -128,7 +128,7 @@ export interface LossSeries {
   losses: readonly number[];
 }
 
-export function lossTraces(series: readonly LossSeries[]): PlotTrace[] {
+export function lossTraces(series: readonly LossSeries[]): LineTrace[] {
   return series.map((s) => ({
     type: 'line',
     x: s.steps.slice(),

@@ -1,5 +1,5 @@
 // Keeps a computed value (a plot's trace list) while its inputs are the same objects, so re-rendering a demo
-// hands <viva-plot> the identical array and Plotly does not redraw a plot whose data did not change.
+// hands a chart the identical array and it does not redraw a plot whose data did not change.
 //
 // Example: const traces = this.memo.get([report, activation], () => buildTraces(report, activation));
 export class Memo<T> {

@@ -11,9 +11,9 @@ import { computeRuntime } from '../../runtime/compute';
 import '../../ui/controls/error-box';
 import '../../ui/controls/slider';
 import '../../ui/controls/toggle';
-import '../../ui/plot';
-import type { VivaPlot } from '../../ui/plot';
-import type { PlotAxes, PlotTrace } from '../../ui/plot-spec';
+import '../../ui/line-chart';
+import type { VivaLineChart } from '../../ui/line-chart';
+import type { LineTrace, PlotAxes } from '../../ui/plot-spec';
 import type { DemoElement, RunContext } from '../contract';
 import { GradientReports, TrainingRun } from './controllers';
 import { COLORS, activationTraces, fmt, gradientTraces, gradientVerdict, lossTraces } from './gradient-view';
@@ -23,7 +23,7 @@ import { DEFAULTS, type NetChoice } from './presets';
 import { vanishingStyles } from './styles';
 
 const DRAW_EVERY_MS = 200;
-// Constant objects: a fresh literal on each render would count as a change and make Plotly redraw the plot.
+// Constant objects (the charts compare axes by value, but constants say so plainly).
 const AXES: Record<'gradients' | 'activations' | 'losses', PlotAxes> = {
   gradients: { xTitle: 'layer (1 = input side)', yLog: true },
   activations: { xTitle: 'z', yRange: [-1.5, 2.5] },
@@ -45,16 +45,16 @@ export class VivaDemoVanishingGradients extends LitElement implements DemoElemen
   @state() private tick = 0; // bumped to redraw after async results
   /** ms from the latest control change to its gradient plot being drawn (shown, and benchmarked). */
   @state() lastLatencyMs: number | null = null;
-  @query('viva-plot.gradients') private gradientPlot!: VivaPlot;
+  @query('viva-line-chart.gradients') private gradientPlot!: VivaLineChart;
 
   private readonly reports = new GradientReports(
     () => computeRuntime().ensure(),
     () => this.tick++,
   );
   private readonly training = new TrainingRun();
-  private readonly gradientMemo = new Memo<PlotTrace[]>();
-  private readonly activationMemo = new Memo<PlotTrace[]>();
-  private readonly lossMemo = new Memo<PlotTrace[]>();
+  private readonly gradientMemo = new Memo<LineTrace[]>();
+  private readonly activationMemo = new Memo<LineTrace[]>();
+  private readonly lossMemo = new Memo<LineTrace[]>();
   private changedAt = 0;
   private lastDraw = 0;
 
@@ -136,7 +136,7 @@ export class VivaDemoVanishingGradients extends LitElement implements DemoElemen
     const [ra, rb] = this.reports.reports;
     const [sa, sb] = this.training.series;
     const verdicts = [ra, rb].map((r) => (r ? gradientVerdict(r) : null));
-    // Memoized, so a re-render hands each plot the same array unless its data changed (no Plotly redraw).
+    // Memoized, so a re-render hands each chart the same array unless its data changed (no redraw).
     const gradients = this.gradientMemo.get([ra, rb, sa.state, sb.state], () =>
       gradientTraces([
         ...(ra ? [{ label: 'A at init', color: COLORS.a, norms: ra.norms }] : []),
@@ -263,26 +263,26 @@ export class VivaDemoVanishingGradients extends LitElement implements DemoElemen
       ${diverged.map((m) => html`<p class="diverged" role="alert">${m}</p>`)}
       <div class="plots">
         <h5>Gradient norm of each layer's weights, ‖∂L/∂W‖ (log scale)</h5>
-        <viva-plot
+        <viva-line-chart
           class="gradients"
           label="Per-layer gradient norm, log scale"
           .traces=${gradients}
           .axes=${AXES.gradients}
-        ></viva-plot>
+        ></viva-line-chart>
         <h5>Each activation φ (solid) and its derivative φ′ (dotted)</h5>
-        <viva-plot
+        <viva-line-chart
           class="activations"
           label="Activations and their derivatives"
           .traces=${activations}
           .axes=${AXES.activations}
-        ></viva-plot>
+        ></viva-line-chart>
         <h5>Training loss (mean squared error, log scale)</h5>
-        <viva-plot
+        <viva-line-chart
           class="losses"
           label="Training loss of A and B"
           .traces=${losses}
           .axes=${AXES.losses}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
       <p class="stats">
         ${this.lastLatencyMs === null ? '' : html`gradient plot updated in ${this.lastLatencyMs.toFixed(0)} ms`}
