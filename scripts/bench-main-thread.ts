@@ -1,0 +1,110 @@
+// The main-thread budget of DESIGN.md ("no task over 50 ms while any demo trains"), measured for every cell
+// whose Run trains something: the built site in headless Chromium, the cell's Run pressed, main-thread long
+// tasks (the browser's `longtask` entries, all tasks over 50 ms) recorded for a few seconds of training, then
+// Stop. The backend is the page's default (what a user on this machine gets) unless VIVA_BENCH_BACKEND is set.
+// Builds the site into .tmp/dist-main-thread and serves it on 127.0.0.1:4191.
+//
+// Run: npx tsx scripts/bench-main-thread.ts [cell-id …]   (prints a table and one line `BENCH_JSON {…}`)
+import { execSync, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { chromium, type Browser } from 'playwright';
+import { chromiumArgs, chromiumExecutable } from '../test/chromium.ts';
+
+const PORT = Number(process.env.VIVA_BENCH_PORT ?? 4191);
+const DIST = '.tmp/dist-main-thread';
+const SECONDS = Number(process.env.VIVA_BENCH_SECONDS ?? 8);
+const BACKEND = process.env.VIVA_BENCH_BACKEND;
+/** Cells whose Run trains a model (attention's demo has no training loop). */
+const CELLS = ['backprop', 'vanishing-gradients', 'normalization', 'transformer', 'dqn', 'diffusion'];
+
+interface Result {
+  cell: string;
+  backend: string;
+  seconds: number;
+  tasksOver50: number;
+  longestMs: number;
+  /** 95th percentile of the long tasks (0 when there were none). */
+  p95Ms: number;
+}
+
+async function measure(browser: Browser, cell: string): Promise<Result> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    const query = BACKEND ? `?backend=${BACKEND}` : '';
+    await page.goto(`http://127.0.0.1:${PORT}/${query}#${cell}`);
+    const frame = page.locator(`viva-cell#${cell}`);
+    await frame.locator('button.open').click();
+    await frame.locator('.demo-host > *').waitFor();
+    await page.waitForTimeout(1500); // opening work (tfjs start, first plots) is not training
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await frame.locator('button.run').click();
+    const started = Date.now();
+    // Train for SECONDS, or until the run ends by itself.
+    await frame
+      .locator('[data-run-state="done"], [data-run-state="error"]')
+      .waitFor({ timeout: SECONDS * 1000 })
+      .catch(() => undefined);
+    const seconds = (Date.now() - started) / 1000;
+    if (await frame.locator('button.stop').isEnabled()) await frame.locator('button.stop').click();
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // The status line ends with the backend once the run is over: "Stopped after 8.1 s · webgl".
+    await frame.locator('[data-run-state="running"]').waitFor({ state: 'detached' });
+    const status = (await frame.locator('.status-line').textContent()) ?? '';
+    const backend = /·\s*(\w+)\s*$/.exec(status)?.[1] ?? '?';
+    const sorted = longTasks.slice().sort((a, b) => a - b);
+    return {
+      cell,
+      backend,
+      seconds,
+      tasksOver50: longTasks.length,
+      longestMs: Math.round(sorted.at(-1) ?? 0),
+      p95Ms: Math.round(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+const cells = process.argv.slice(2).length ? process.argv.slice(2) : CELLS;
+execSync(`npx vite build --outDir ${DIST}`, { stdio: 'ignore' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
+  { stdio: 'ignore', detached: true },
+);
+try {
+  await waitForServer(`http://127.0.0.1:${PORT}/`);
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  const results: Result[] = [];
+  for (const cell of cells) results.push(await measure(browser, cell));
+  await browser.close();
+  console.log(
+    `Headless Chromium, load average ${loadavg()[0]!.toFixed(1)} (2 cores); budget: no task over 50 ms`,
+  );
+  console.log('cell                  backend  seconds  tasks>50ms  longest  p95');
+  for (const r of results)
+    console.log(
+      `${r.cell.padEnd(22)}${r.backend.padEnd(9)}${r.seconds.toFixed(1).padStart(7)}${String(r.tasksOver50).padStart(12)}${String(r.longestMs).padStart(9)}${String(r.p95Ms).padStart(5)}`,
+    );
+  console.log(`BENCH_JSON ${JSON.stringify({ loadAverage: loadavg()[0], results })}`);
+} finally {
+  process.kill(-server.pid!);
+}
