@@ -9,7 +9,6 @@ import { THEME_EVENT } from '../notebook/theme';
 import { plotlyLayout, toPlotlyTraces, type PlotAxes, type PlotTheme, type PlotTrace } from './plot-spec';
 
 type PlotlyModule = (typeof import('plotly.js-dist-min'))['default'];
-const FRAME_MS = 1000 / 60;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
 
 /** Plotly, imported once for the whole page. */
@@ -51,8 +50,6 @@ export class VivaPlot extends LitElement {
   /** How many times Plotly has drawn this plot (tests use it to check updates happen in place). */
   drawCount = 0;
   private frame = 0;
-  private scheduled = false;
-  private lastDrawEnd = -Infinity;
   private drawing: Promise<void> = Promise.resolve();
   private resizeObserver: ResizeObserver | null = null;
   private readonly onTheme = () => this.schedule();
@@ -76,7 +73,6 @@ export class VivaPlot extends LitElement {
     document.removeEventListener(THEME_EVENT, this.onTheme);
     this.resizeObserver?.disconnect();
     cancelAnimationFrame(this.frame);
-    this.scheduled = false;
     if (this.drawCount > 0) void loadPlotly().then((P) => P.purge(this.chart));
   }
 
@@ -102,20 +98,11 @@ export class VivaPlot extends LitElement {
     return new Promise<void>((r) => requestAnimationFrame(() => r())).then(() => this.drawing);
   }
 
-  /**
-   * Draws once for any number of changes made in the same task. A plot that has been still for a couple of
-   * frames draws right away (a control change then shows without waiting a frame first); one that is being
-   * fed continuously draws at most once per animation frame.
-   */
   private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const run = () => {
-      this.scheduled = false;
-      this.drawing = this.drawing.then(() => this.draw()).catch((e: unknown) => console.error(e));
-    };
-    if (performance.now() - this.lastDrawEnd > 2 * FRAME_MS) queueMicrotask(run);
-    else this.frame = requestAnimationFrame(run);
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      this.drawing = this.draw();
+    });
   }
 
   private async draw(): Promise<void> {
@@ -129,7 +116,6 @@ export class VivaPlot extends LitElement {
       modeBarButtonsToRemove: ['lasso2d', 'select2d'],
     });
     this.drawCount++;
-    this.lastDrawEnd = performance.now();
     adoptPlotlyStyles(this.getRootNode());
   }
 }

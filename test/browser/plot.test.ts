@@ -31,33 +31,6 @@ describe('<viva-plot>', () => {
     expect(plot.drawCount - drawsBefore).toBeLessThan(10);
   });
 
-  it('a plot that has been still draws a change before the next frame; one fed every frame draws once a frame', async () => {
-    const plot = document.createElement('viva-plot') as VivaPlot;
-    plot.style.width = '400px';
-    document.body.append(plot);
-    plot.traces = [{ type: 'line', x: [0, 1], y: [1, 2] }];
-    await plot.updateComplete;
-    await plot.whenDrawn();
-    await new Promise((r) => setTimeout(r, 100)); // still for several frames
-    const before = plot.drawCount;
-    const atNextFrame = new Promise<number>((r) => requestAnimationFrame(() => r(plot.drawCount - before)));
-    plot.traces = [{ type: 'line', x: [0, 1], y: [5, 6] }];
-    expect(await atNextFrame).toBe(1); // drawn in the same task as the change, not a frame later
-    await plot.whenDrawn();
-
-    const start = plot.drawCount;
-    for (let frame = 0; frame < 12; frame++) {
-      for (let i = 0; i < 5; i++) plot.traces = [{ type: 'line', x: [0, 1], y: [frame, i] }];
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-    await plot.whenDrawn();
-    const draws = plot.drawCount - start;
-    expect(draws).toBeGreaterThanOrEqual(2);
-    expect(draws).toBeLessThanOrEqual(13);
-    const chart = plot.querySelector('.chart') as PlotlyDiv;
-    expect(chart.data[0]!.y).toEqual([11, 4]);
-  });
-
   it('draws a heat map and a scatter trace together', async () => {
     const plot = document.createElement('viva-plot') as VivaPlot;
     document.body.append(plot);
