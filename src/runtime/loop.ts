@@ -1,5 +1,5 @@
-// Time-sliced loops: compute for at most ~10 ms, then give the browser a frame, so the page keeps painting
-// and responding while a model trains. Cancellation is by AbortSignal.
+// Time-sliced loops: compute for at most ~10 ms, then give the browser its turn (a frame when one is due), so
+// the page keeps painting and responding while a model trains. Cancellation is by AbortSignal.
 //
 // Example:
 //   const slicer = new TimeSlicer({ signal });
@@ -8,24 +8,44 @@ import { throwIfAborted } from './abort';
 
 export type YieldFn = () => Promise<void>;
 
+const FRAME_MS = 1000 / 60;
+/** When this page last painted after a yield (performance.now()). */
+let lastPaint = -Infinity;
+
+/** Resolves in a fresh macrotask: input events and other tasks get their turn first. */
+function macrotask(resolve: () => void): void {
+  if (typeof MessageChannel === 'function') {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  } else {
+    setTimeout(resolve, 0);
+  }
+}
+
 /**
- * Gives control back to the event loop. In a visible page: the next animation frame, so rendering happens.
- * In a hidden page (where requestAnimationFrame stops) and in Node: a macrotask, so work goes on.
+ * Gives control back to the event loop. In a visible page, once a frame is due (a frame's time since the last
+ * paint), it waits for the next animation frame and resumes in a task after it, so the work does not run
+ * inside the frame (where it would delay that frame's paint and make it one long task); otherwise, and in a
+ * hidden page (where requestAnimationFrame stops) or in Node, it resumes in the next macrotask, so a loop
+ * does not idle until the next frame after every slice.
  */
 export const yieldFrame: YieldFn = () =>
   new Promise<void>((resolve) => {
     const doc = (globalThis as { document?: Document }).document;
-    if (doc && !doc.hidden && typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => resolve());
-    } else if (typeof MessageChannel === 'function') {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(0);
+    const visible = doc && !doc.hidden && typeof requestAnimationFrame === 'function';
+    if (visible && performance.now() - lastPaint >= FRAME_MS) {
+      requestAnimationFrame(() =>
+        macrotask(() => {
+          lastPaint = performance.now();
+          resolve();
+        }),
+      );
     } else {
-      setTimeout(resolve, 0);
+      macrotask(resolve);
     }
   });
 
