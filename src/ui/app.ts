@@ -8,6 +8,7 @@ import { nextTheme, saveTheme, storedTheme, THEME_EVENT, type ThemeChoice } from
 import { computeRuntime, type ComputeState } from '../runtime/compute';
 import './cell';
 import type { VivaCell } from './cell';
+import { scrollCellIntoView } from './scroll-to-cell';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './toc';
 
@@ -25,6 +26,7 @@ export class VivaApp extends LitElement {
   @state() private current = '';
   private readonly texts = new Map<string, string>();
   private unsubscribe: (() => void) | null = null;
+  private stopScrolling: (() => void) | null = null;
 
   protected override createRenderRoot() {
     return this;
@@ -187,7 +189,8 @@ export class VivaApp extends LitElement {
   private focusCell(cell: VivaCell, updateHash: boolean): void {
     this.current = cell.id;
     cell.focus({ preventScroll: true });
-    cell.scrollIntoView({ block: 'start' });
+    this.stopScrolling?.();
+    this.stopScrolling = scrollCellIntoView(cell);
     if (updateHash) history.replaceState(null, '', `#${cell.id}`);
   }
 
