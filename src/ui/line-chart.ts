@@ -53,6 +53,15 @@ export class VivaLineChart extends LitElement {
       font-size: 0.8rem;
       color: var(--text, #222);
     }
+    ul[hidden] {
+      display: none;
+    }
+    .title {
+      font-size: 0.85rem;
+      font-weight: 600;
+      color: var(--text, #222);
+      margin: 0 0 0.15rem;
+    }
     li::before {
       content: '';
       display: inline-block;
@@ -126,8 +135,10 @@ export class VivaLineChart extends LitElement {
 
   override render() {
     const readout = this.readout();
+    const legend = this.axes.showLegend ?? true;
     return html`
-      <ul aria-hidden="true">
+      ${this.axes.title ? html`<div class="title">${this.axes.title}</div>` : ''}
+      <ul aria-hidden="true" ?hidden=${!legend}>
         ${this.traces.map(
           (t) =>
             html`<li
@@ -140,7 +151,7 @@ export class VivaLineChart extends LitElement {
       <canvas
         role="img"
         tabindex="0"
-        aria-label=${`${this.label}. ${this.summary()} Arrow keys read out the values.`}
+        aria-label=${`${this.axes.title ?? this.label}. ${this.summary()} Arrow keys read out the values.`}
         @pointermove=${this.onPointer}
         @pointerleave=${() => (this.cursor = null)}
         @keydown=${this.onKey}

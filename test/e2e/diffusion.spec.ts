@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { plotData } from './plot-data.ts';
 import type { Page } from '@playwright/test';
 
 async function openDemo(page: Page) {
@@ -15,13 +16,9 @@ async function setNumber(demo: ReturnType<Page['locator']>, slider: string, valu
   await input.press('Enter');
 }
 
-/** The x and y of every trace of a plot, from Plotly's own data. */
-function plotData(demo: ReturnType<Page['locator']>, plot: string) {
-  return demo
-    .locator(`viva-plot.${plot} .chart`)
-    .evaluate((el) =>
-      (el as unknown as { data: { x: number[]; y: number[] }[] }).data.map((t) => ({ x: t.x, y: t.y })),
-    );
+/** The x and y of every trace of one of the cell's line charts. */
+function chartData(demo: ReturnType<Page['locator']>, chart: string) {
+  return plotData(demo.locator(`viva-line-chart.${chart}`));
 }
 
 /** The layers a <viva-point-canvas> draws: points as [x, y] arrays, arrows as their segment count. */
@@ -68,7 +65,7 @@ test('the t slider moves the cloud from data to noise; the cosine schedule keeps
   expect(linearSignal).toBeLessThan(0.3);
   await forward.locator('viva-select.schedule select').selectOption('cosine');
   await expect(forward.locator('.signal')).toHaveText('0.7027'); // √(0.49384)
-  const curves = await plotData(forward, 'schedules');
+  const curves = await chartData(forward, 'schedules');
   expect(curves.length).toBeGreaterThanOrEqual(4);
   expect(curves.slice(0, 4).every((c) => c.y.length === 1000 && c.y.every(Number.isFinite))).toBe(true);
 });
@@ -99,7 +96,7 @@ test('Run trains, samples, and the samples land far closer to the data than the 
   expect(trained).toBeLessThan(noise / 2);
   expect(floor).toBeLessThan(trained + noise);
 
-  const loss = await plotData(demo, 'loss-curve');
+  const loss = await chartData(demo, 'loss-curve');
   expect(loss[0].y.length).toBeGreaterThan(10);
   expect(loss[0].y.every(Number.isFinite)).toBe(true);
   const samples = await canvasLayers(demo, 'samples');
@@ -139,11 +136,11 @@ test('Train and Pause keep what was learned; the per-timestep loss is drawn; Res
 
   await demo.locator('viva-toggle.loss-by-t button').click();
   await expect
-    .poll(async () => (await plotData(demo, 'loss-by-t-plot').catch(() => []))[0]?.y.length ?? 0, {
+    .poll(async () => (await chartData(demo, 'loss-by-t-plot').catch(() => []))[0]?.y.length ?? 0, {
       timeout: 30_000,
     })
     .toBe(20);
-  const byT = (await plotData(demo, 'loss-by-t-plot'))[0];
+  const byT = (await chartData(demo, 'loss-by-t-plot'))[0];
   expect(byT.y.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
 
   await page.locator('viva-cell#diffusion button.reset').click();

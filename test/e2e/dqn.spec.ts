@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { plotData } from './plot-data.ts';
 
 test('tabular Q-learning: edit the grid, step one update, train until the greedy path reaches the goal', async ({
   page,
@@ -50,9 +51,7 @@ test('DQN: trains CartPole live, the return curve rises, Stop keeps what was lea
   await expect(panel.locator('.episode')).toHaveText('150', { timeout: 200_000 });
   await expect(panel.locator('button.train')).toHaveText('Train');
 
-  const returns = await panel
-    .locator('viva-plot.returns .chart')
-    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0]!.y);
+  const returns = (await plotData(panel.locator('viva-line-chart.returns')))[0]!.y;
   expect(returns).toHaveLength(150);
   expect(returns.every(Number.isFinite)).toBe(true);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -113,11 +112,9 @@ test('the comparison runs vanilla and Double DQN side by side and plots predicte
   await expect(compare.locator('button.compare')).toHaveText('Stop comparison');
   await expect(compare.locator('.compare-summary')).toContainText('episodes 30 ·', { timeout: 90_000 });
   await expect(compare.locator('button.compare')).toHaveText('Compare DQN and Double DQN');
-  const data = await compare
-    .locator('viva-plot.overestimation .chart')
-    .evaluate((el) =>
-      (el as unknown as { data: { name: string; y: number[] }[] }).data.map((t) => [t.name, t.y] as const),
-    );
+  const data = (await plotData(compare.locator('viva-line-chart.overestimation'))).map(
+    (t) => [t.name, t.y] as const,
+  );
   expect(data.map(([name]) => name)).toEqual([
     'DQN: predicted Q',
     'DQN: actual return',

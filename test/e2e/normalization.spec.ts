@@ -1,17 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { plotData } from './plot-data.ts';
 
 const CELL = 'viva-cell#normalization';
-
-const plotData = (plot: Locator) =>
-  plot.locator('.chart').evaluate(
-    (el) =>
-      (el as unknown as { data?: { name: string; x: number[]; y: number[] }[] }).data?.map((t) => ({
-        name: t.name,
-        x: t.x,
-        y: t.y,
-      })) ?? [],
-  );
 
 async function typeNumber(slider: Locator, value: number): Promise<void> {
   const input = slider.locator('input.number');
@@ -39,7 +30,7 @@ test('the cell runs on the first click with the default backend and draws finite
   const cell = page.locator(CELL);
   await cell.locator('button.run').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'running');
-  const curves = cell.locator('viva-demo-normalization viva-plot.curves');
+  const curves = cell.locator('viva-demo-normalization viva-line-chart.curves');
   await expect
     .poll(
       async () => {

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { plotData } from './plot-data.ts';
 
 const pct = (text: string | null) => Number(text!.replace('%', ''));
 
@@ -19,14 +20,10 @@ test('Run trains the transformer until its sequence accuracy passes 99%, and the
   expect(pct(await demo.locator('.accuracy').textContent())).toBeGreaterThanOrEqual(99);
 
   // The accuracy rose from near 0 (the curves are the plots' data).
-  const acc = await demo
-    .locator('viva-plot.accuracy-curve .chart')
-    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0]!.y);
+  const acc = (await plotData(demo.locator('viva-line-chart.accuracy-curve')))[0]!.y;
   expect(acc[0]!).toBeLessThan(0.2);
   expect(acc.at(-1)!).toBeGreaterThanOrEqual(0.99);
-  const loss = await demo
-    .locator('viva-plot.loss-curve .chart')
-    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[0]!.y);
+  const loss = (await plotData(demo.locator('viva-line-chart.loss-curve')))[0]!.y;
   expect(loss.every(Number.isFinite)).toBe(true);
   expect(loss.at(-1)!).toBeLessThan(loss[0]! / 10);
 

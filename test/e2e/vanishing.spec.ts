@@ -1,16 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { plotData } from './plot-data.ts';
 
 const CELL = 'viva-cell#vanishing-gradients';
-
-/** The name and y values of every trace a <viva-line-chart> draws. */
-const plotData = (plot: Locator) =>
-  plot.evaluate((el) =>
-    (el as unknown as { traces: { name: string; y: ArrayLike<number> }[] }).traces.map((t) => ({
-      name: t.name,
-      y: Array.from(t.y),
-    })),
-  );
 
 async function typeNumber(slider: Locator, value: number): Promise<void> {
   const input = slider.locator('input.number');

@@ -12,8 +12,8 @@ import { demoStyles } from '../demo-styles';
 import '../../ui/controls/slider';
 import '../../ui/heatmap';
 import type { HeatmapPoint } from '../../ui/heatmap';
-import '../../ui/plot';
-import type { PlotTrace } from '../../ui/plot-spec';
+import '../../ui/line-chart';
+import type { LineTrace } from '../../ui/plot-spec';
 import { parameterCount, parseLayerSizes } from './layer-sizes';
 
 const GRID = 48;
@@ -23,7 +23,7 @@ const GRID_LO = -2;
 const GRID_HI = 2.5;
 const EXTENT: [number, number, number, number] = [GRID_LO, GRID_HI, GRID_LO, GRID_HI];
 const DRAW_BOUNDARY_EVERY_MS = 100;
-const DRAW_CURVES_EVERY_MS = 500;
+const DRAW_CURVES_EVERY_MS = 250; // a canvas redraw of a few thousand points takes about a millisecond
 
 @customElement('viva-mlp-trainer')
 export class VivaMlpTrainer extends LitElement {
@@ -71,7 +71,7 @@ export class VivaMlpTrainer extends LitElement {
   // more than the step itself), so they are plain fields and the draw methods request the update.
   @state() private boundary: number[][] = [];
   @state() private points: HeatmapPoint[] = [];
-  @state() private curves: PlotTrace[] = [];
+  @state() private curves: LineTrace[] = [];
   private data: Dataset2d = makeDataset('moons', { n: POINTS, noise: 0.1, seed: 1 });
   private mlp: MLP = new MLP(2, [16, 16, 1], { activation: 'tanh', seed: 1 });
   private sizes = [16, 16];
@@ -303,12 +303,12 @@ export class VivaMlpTrainer extends LitElement {
             .points=${this.points}
           ></viva-heatmap>
         </figure>
-        <viva-plot
+        <viva-line-chart
           class="loss-curve"
           label="Loss and accuracy"
           .traces=${this.curves}
           .axes=${{ xTitle: 'step', title: 'loss and accuracy' }}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
     `;
   }

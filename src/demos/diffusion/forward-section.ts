@@ -15,7 +15,7 @@ import {
 import { createRng } from '../../runtime/rng';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
-import '../../ui/plot';
+import '../../ui/line-chart';
 import { T, type DiffusionSession } from './session';
 import { Memo, sectionStyles } from './styles';
 import './point-canvas';
@@ -111,12 +111,12 @@ export class VivaDiffusionForward extends LitElement {
           .layers=${cloud}
           .view=${VIEW}
         ></viva-point-canvas>
-        <viva-plot
+        <viva-line-chart
           class="schedules"
           label="The ᾱ and β schedules, linear and cosine"
           .traces=${curves}
           .axes=${{ yLog: true, xTitle: 't', yRange: [1e-9, 1.2], yTitle: 'ᾱ_t (solid), β_t (dotted)' }}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
     `;
   }

@@ -1,7 +1,7 @@
-// What the diffusion cell draws, built from plain numbers (no Lit, no Plotly), so it is unit-tested: Plotly
-// traces for the curves, canvas layers (point-canvas.ts) for the point clouds and the arrow field.
+// What the diffusion cell draws, built from plain numbers (no Lit, no canvas), so it is unit-tested: line
+// traces for the curves (<viva-line-chart>), canvas layers (point-canvas.ts) for the point clouds and the arrow field.
 import type { NoiseSchedule } from '../../../kernels/diffusion/index';
-import type { PlotTrace } from '../../ui/plot-spec';
+import type { LineTrace } from '../../ui/plot-spec';
 import type { CanvasLayer } from './point-canvas';
 
 /** Where the 2-D views look: the toy data sit within ±2.3, N(0, I) mostly within ±3.5. */
@@ -17,10 +17,10 @@ export function scheduleTraces(
   cosine: NoiseSchedule,
   t: number,
   T: number,
-): PlotTrace[] {
+): LineTrace[] {
   const steps = Array.from({ length: T }, (_, i) => i + 1);
   const floor = (a: Float64Array) => Array.from(a, (v) => Math.max(v, 1e-10));
-  const traces: PlotTrace[] = [
+  const traces: LineTrace[] = [
     { type: 'line', x: steps, y: floor(linear.alphaBars), name: 'ᾱ linear', color: '#2166ac' },
     { type: 'line', x: steps, y: floor(cosine.alphaBars), name: 'ᾱ cosine', color: '#b2182b' },
     { type: 'line', x: steps, y: floor(linear.betas), name: 'β linear', color: '#2166ac', dash: 'dot' },
@@ -35,7 +35,7 @@ export function scheduleTraces(
  * The loss per step, averaged into at most `maxPoints` bins (a long run stays cheap to draw), plus a
  * smoothed curve (exponential moving average, 2% of the run's length).
  */
-export function lossTraces(losses: readonly number[], maxPoints = 400): PlotTrace[] {
+export function lossTraces(losses: readonly number[], maxPoints = 400): LineTrace[] {
   if (losses.length === 0) return [];
   const bin = Math.max(1, Math.ceil(losses.length / maxPoints));
   const x: number[] = [];

@@ -9,8 +9,8 @@ import { createRng } from '../../runtime/rng';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
 import '../../ui/controls/toggle';
-import '../../ui/plot';
-import type { PlotTrace } from '../../ui/plot-spec';
+import '../../ui/line-chart';
+import type { LineTrace } from '../../ui/plot-spec';
 import { T, type DiffusionSession, type Engine } from './session';
 import { Memo, sectionStyles } from './styles';
 import './point-canvas';
@@ -28,9 +28,9 @@ export class VivaDiffusionTrain extends LitElement {
   @property({ type: Number }) revision = 0;
   @state() fieldT = 100;
   @state() showLossByT = false;
-  private readonly lossMemo = new Memo<PlotTrace[]>();
+  private readonly lossMemo = new Memo<LineTrace[]>();
   private readonly fieldMemo = new Memo<CanvasLayer[]>();
-  private readonly byTMemo = new Memo<PlotTrace[]>();
+  private readonly byTMemo = new Memo<LineTrace[]>();
   private readonly fieldNoise = (() => {
     const rng = createRng(31);
     return Float64Array.from({ length: 2 * FIELD_POINTS }, () => rng.normal());
@@ -75,7 +75,7 @@ export class VivaDiffusionTrain extends LitElement {
     const training = s.busy === 'train';
     const last = s.losses.slice(-50);
     const recent = last.length ? last.reduce((a, b) => a + b, 0) / last.length : NaN;
-    // While training, redraw the curve about once a second (Plotly redraws are the page's costliest work).
+    // While training, redraw the curve about once a second (it is binned to ≤ 400 points; a redraw is cheap).
     const lossClock = s.busy === 'train' ? `training ${Math.floor(performance.now() / 1000)}` : s.steps;
     const losses = this.lossMemo.get([s.losses, lossClock], () => lossTraces(s.losses));
     const byT = this.byTMemo.get([s.lossByT], () =>
@@ -164,12 +164,12 @@ export class VivaDiffusionTrain extends LitElement {
         ></viva-slider>
       </div>
       <div class="plots">
-        <viva-plot
+        <viva-line-chart
           class="loss-curve"
           label="Training loss"
           .traces=${losses}
           .axes=${{ xTitle: 'step', yLog: true, title: 'ε-prediction loss', showLegend: false }}
-        ></viva-plot>
+        ></viva-line-chart>
         <viva-point-canvas
           class="field"
           label="Predicted noise field"
@@ -179,12 +179,12 @@ export class VivaDiffusionTrain extends LitElement {
         ></viva-point-canvas>
         ${
           this.showLossByT
-            ? html`<viva-plot
+            ? html`<viva-line-chart
                 class="loss-by-t-plot"
                 label="Loss at each timestep"
                 .traces=${byT}
                 .axes=${{ xTitle: 't', yTitle: 'ε-loss', showLegend: false, title: 'where denoising is hard' }}
-              ></viva-plot>`
+              ></viva-line-chart>`
             : nothing
         }
       </div>

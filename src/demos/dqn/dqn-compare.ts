@@ -9,8 +9,8 @@ import type { DqnEpisode } from '../../../kernels/rl/dqn-trainer';
 import { compareVanillaDouble, overestimation } from '../../../kernels/rl/overestimation';
 import { isAbortError } from '../../runtime/abort';
 import '../../ui/controls/slider';
-import '../../ui/plot';
-import type { PlotTrace } from '../../ui/plot-spec';
+import '../../ui/line-chart';
+import type { LineTrace } from '../../ui/plot-spec';
 import { fmt } from './bellman-text';
 import { movingAverage, tailMean } from './series';
 import { buttonStyles } from './styles';
@@ -47,7 +47,7 @@ export class VivaDqnCompare extends LitElement {
   @state() episodes = DEFAULT_EPISODES;
   @state() running = false;
   @state() error = '';
-  @state() private traces: PlotTrace[] = [];
+  @state() private traces: LineTrace[] = [];
   @state() private summary = '';
   private vanilla: DqnEpisode[] = [];
   private double: DqnEpisode[] = [];
@@ -173,12 +173,12 @@ export class VivaDqnCompare extends LitElement {
       <div class="error" role="alert">${this.error}</div>
       ${
         this.traces.length
-          ? html`<viva-plot
+          ? html`<viva-line-chart
               class="overestimation"
               label="Predicted Q against actual discounted return"
               .traces=${this.traces}
               .axes=${AXES}
-            ></viva-plot>`
+            ></viva-line-chart>`
           : html`<div class="stats">
               Trains two agents from the same seed, one episode each in turn; the plot appears here.
             </div>`

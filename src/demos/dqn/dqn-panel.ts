@@ -13,8 +13,8 @@ import { yieldFrame } from '../../runtime/loop';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
 import '../../ui/controls/toggle';
-import '../../ui/plot';
-import type { PlotTrace } from '../../ui/plot-spec';
+import '../../ui/line-chart';
+import type { LineTrace } from '../../ui/plot-spec';
 import { fmt } from './bellman-text';
 import './cartpole-view';
 import type { StateSource } from './cartpole-view';
@@ -37,7 +37,7 @@ const c = DQN_DEFAULTS;
 const NETWORK_NOTE =
   `Network 4-${c.hidden.join('-')}-2 (ReLU), Adam ${c.lr}, batch ${c.batchSize}, replay ${c.bufferSize}, ` +
   `Huber loss, γ ${c.gamma}, ε ${c.epsilonStart} → ${c.epsilonEnd} over ${c.epsilonDecaySteps} steps.`;
-// Constant objects: a new axes object on every render would make <viva-plot> redraw on every render.
+// Constant objects (the charts compare axes by value, but constants say so plainly).
 const RETURN_AXES = { xTitle: 'episode', yTitle: 'return per episode' };
 
 @customElement('viva-dqn-panel')
@@ -85,7 +85,7 @@ export class VivaDqnPanel extends LitElement {
   @state() mode: 'idle' | 'training' | 'watching' = 'idle';
   @state() error = '';
   @state() private stepsPerSecond = 0;
-  @state() private curves: PlotTrace[] = [];
+  @state() private curves: LineTrace[] = [];
   @state() private caption = '';
   @state() private watchReturns: number[] = [];
   agent: DqnAgent = new DqnAgent(this.config());
@@ -352,12 +352,12 @@ export class VivaDqnPanel extends LitElement {
       <div class="error" role="alert">${this.error}</div>
       <div class="live">
         <viva-cartpole-view .source=${this.source} .caption=${this.caption}></viva-cartpole-view>
-        <viva-plot
+        <viva-line-chart
           class="returns"
           label="Return per episode"
           .traces=${this.curves}
           .axes=${RETURN_AXES}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
       <viva-dqn-compare .config=${this.compareConfig}></viva-dqn-compare>
     `;

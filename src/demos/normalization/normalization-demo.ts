@@ -13,8 +13,9 @@ import {
 import { computeRuntime } from '../../runtime/compute';
 import '../../ui/controls/error-box';
 import '../../ui/controls/slider';
+import '../../ui/line-chart';
 import '../../ui/plot';
-import type { PlotAxes, PlotTrace } from '../../ui/plot-spec';
+import type { LineTrace, PlotAxes, PlotTrace } from '../../ui/plot-spec';
 import type { DemoElement, RunContext } from '../contract';
 import { Memo } from '../vanishing/memo';
 import { fmt, meanAndStd } from './grid-model';
@@ -25,7 +26,7 @@ import { TrainingCurves, curveTraces, gapTraces } from './training-curves';
 
 const DEFAULTS = { batchSize: 32, steps: 200, lr: 0.05, seed: 1 };
 const DRAWS = 400;
-// Constant objects: a fresh literal on each render would count as a change and make Plotly redraw the plot.
+// Constant objects (the plots compare axes by value, but constants say so plainly).
 const AXES: Record<'spread' | 'curves' | 'gap', PlotAxes> = {
   spread: { xTitle: 'batch mean μ', yTitle: 'batch variance σ²', xRange: [-0.1, 2.1], yRange: [-0.1, 2.6] },
   curves: { xTitle: 'step', yLog: true },
@@ -47,8 +48,8 @@ export class VivaDemoNormalization extends LitElement implements DemoElement {
   @query('viva-norm-grid') private grid!: VivaNormGrid;
   private readonly curves = new TrainingCurves();
   private readonly spreadMemo = new Memo<PlotTrace[]>();
-  private readonly curveMemo = new Memo<PlotTrace[]>();
-  private readonly gapMemo = new Memo<PlotTrace[]>();
+  private readonly curveMemo = new Memo<LineTrace[]>();
+  private readonly gapMemo = new Memo<LineTrace[]>();
   private spreadId = 0;
   private lastDraw = 0;
 
@@ -208,19 +209,19 @@ export class VivaDemoNormalization extends LitElement implements DemoElement {
       </div>
       <div class="plots">
         <h5>Held-out loss (log scale), trained at batch size ${this.curves.batchSize ?? '—'}</h5>
-        <viva-plot
+        <viva-line-chart
           class="curves"
           label="Held-out loss of the three networks"
           .traces=${curves}
           .axes=${AXES.curves}
-        ></viva-plot>
+        ></viva-line-chart>
         <h5>Batch norm, train mode vs eval mode: mean |x̂ train − x̂ eval| at its first layer</h5>
-        <viva-plot
+        <viva-line-chart
           class="gap"
           label="Batch norm: train mode vs eval mode"
           .traces=${gap}
           .axes=${AXES.gap}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
       <p class="stats train-stats">
         ${

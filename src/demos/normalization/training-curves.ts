@@ -1,7 +1,7 @@
 // The normalization cell's training curves: the held-out snapshots of a trainNormComparison run, and the
 // traces drawn from them (pure, so they are tested without a browser).
 import type { HeldOutScores, NormTrainSnapshot } from '../../../kernels/normalization-train';
-import type { PlotTrace } from '../../ui/plot-spec';
+import type { LineTrace } from '../../ui/plot-spec';
 
 export const VARIANT_COLORS = { none: '#7f7f7f', batch: '#d6604d', layer: '#2b83ba' } as const;
 
@@ -31,8 +31,8 @@ export class TrainingCurves {
   }
 }
 
-export function curveTraces(c: TrainingCurves): PlotTrace[] {
-  const line = (name: string, y: number[], color: string, dash: 'solid' | 'dot' = 'solid'): PlotTrace => ({
+export function curveTraces(c: TrainingCurves): LineTrace[] {
+  const line = (name: string, y: number[], color: string, dash: 'solid' | 'dot' = 'solid'): LineTrace => ({
     type: 'line',
     x: c.steps,
     y,
@@ -65,7 +65,7 @@ export function curveTraces(c: TrainingCurves): PlotTrace[] {
   ];
 }
 
-export function gapTraces(c: TrainingCurves): PlotTrace[] {
+export function gapTraces(c: TrainingCurves): LineTrace[] {
   return [
     {
       type: 'line',

@@ -14,6 +14,7 @@ import type {
 import { isAbortError } from '../../runtime/abort';
 import type { BackendName } from '../../runtime/backend-choice';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
+import '../../ui/line-chart';
 import '../../ui/plot';
 import type { DemoElement, RunContext } from '../contract';
 import { onBackend, pickEngine, type EnginePick } from './engine';
@@ -298,18 +299,18 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       <div class="error run-error" role="alert">${this.error}</div>
       <div class="run-message" role="status">${this.message}</div>
       <div class="plots">
-        <viva-plot
+        <viva-line-chart
           class="loss-curve"
           label="Training loss"
           .traces=${curveTraces(this.curves).loss}
           .axes=${LOSS_AXES}
-        ></viva-plot>
-        <viva-plot
+        ></viva-line-chart>
+        <viva-line-chart
           class="accuracy-curve"
           label="Sequence and digit accuracy"
           .traces=${curveTraces(this.curves).accuracy}
           .axes=${ACCURACY_AXES}
-        ></viva-plot>
+        ></viva-line-chart>
       </div>
       ${this.renderTest()} ${attentionMaps(this.prediction)}
       <h4>Sinusoidal positional encoding</h4>

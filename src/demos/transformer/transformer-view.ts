@@ -3,7 +3,7 @@
 import { sinusoidalPositionalEncoding } from '../../../kernels/transformer/positional-encoding';
 import type { TaskKind } from '../../../kernels/transformer/task';
 import { transformerParameterCount, type TransformerConfig } from '../../../kernels/transformer/model';
-import type { PlotTrace } from '../../ui/plot-spec';
+import type { LineTrace, PlotTrace } from '../../ui/plot-spec';
 
 export interface Curves {
   steps: number[];
@@ -24,13 +24,13 @@ export const emptyCurves = (): Curves => ({
   tokenAccuracy: [],
 });
 
-const curveCache = new WeakMap<Curves, { loss: PlotTrace[]; accuracy: PlotTrace[] }>();
+const curveCache = new WeakMap<Curves, { loss: LineTrace[]; accuracy: LineTrace[] }>();
 
 /**
  * Loss and accuracy traces, the same objects for the same curves object, so a re-render that did not
  * change the curves does not redraw the plots.
  */
-export function curveTraces(c: Curves): { loss: PlotTrace[]; accuracy: PlotTrace[] } {
+export function curveTraces(c: Curves): { loss: LineTrace[]; accuracy: LineTrace[] } {
   let t = curveCache.get(c);
   if (!t) {
     t = {
