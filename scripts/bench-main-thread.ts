@@ -56,7 +56,7 @@ async function measure(browser: Browser, cell: string): Promise<Result> {
     // The status line ends with the backend once the run is over: "Stopped after 8.1 s · webgl".
     await frame.locator('[data-run-state="running"]').waitFor({ state: 'detached' });
     const status = (await frame.locator('.status-line').textContent()) ?? '';
-    const backend = /·\s*(\w+)\s*$/.exec(status)?.[1] ?? '?';
+    const backend = /·\s*(\w+)\s*$/.exec(status)?.[1] ?? 'no tfjs';
     const sorted = longTasks.slice().sort((a, b) => a - b);
     return {
       cell,

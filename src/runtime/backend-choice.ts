@@ -66,6 +66,24 @@ export async function chooseBackend(
   throw new Error(`no compute backend works here (${tried})`);
 }
 
+/** Whether a GPU renderer string names a software rasterizer (SwiftShader, llvmpipe, WARP, …). */
+export function isSoftwareRenderer(renderer: string | null): boolean {
+  return renderer !== null && /swiftshader|llvmpipe|softpipe|software|basic render driver/i.test(renderer);
+}
+
+/**
+ * Whether to leave a verified GPU backend for WASM: when nothing was forced and the GPU is a software
+ * renderer, where every model in this notebook trains several times faster on WASM (measured here: a
+ * transformer step ~5 s on WebGPU/SwiftShader, ~0.9 s on WebGL/SwiftShader, ~0.1 s on WASM).
+ */
+export function preferWasmOver(
+  name: BackendName,
+  renderer: string | null,
+  forced: BackendName | null,
+): boolean {
+  return forced === null && (name === 'webgpu' || name === 'webgl') && isSoftwareRenderer(renderer);
+}
+
 /** The check computation: [[1,2],[3,4]]·[[5,6],[7,8]] + 0.5, as flat row-major data. */
 export const CHECK_A = [1, 2, 3, 4];
 export const CHECK_B = [5, 6, 7, 8];

@@ -1,5 +1,6 @@
 // The compute runtime: one per page. Nothing loads until a demo calls ensure(); then tfjs is imported, a
-// backend chosen and verified, and listeners (the header) told. On WebGL context loss it chooses again
+// backend chosen and verified, and listeners (the header) told. A GPU backend that runs on a software
+// renderer (no GPU: SwiftShader, llvmpipe) is passed over for WASM. On WebGL context loss it chooses again
 // without WebGL. `?backend=cpu|wasm|webgl|webgpu` in the page URL forces a backend.
 //
 // Example: const tf = await compute.ensure(); // tfjs, with a verified backend active
@@ -7,6 +8,7 @@ import {
   backendOrder,
   chooseBackend,
   isBackendName,
+  preferWasmOver,
   type BackendAttempt,
   type BackendName,
 } from './backend-choice';
@@ -16,6 +18,8 @@ export interface ComputeState {
   status: 'idle' | 'loading' | 'ready' | 'failed';
   backend: BackendName | null;
   renderer: string | null;
+  /** The software renderer a GPU backend would have drawn on, when WASM was taken instead (else null). */
+  softwareGpu: string | null;
   forced: BackendName | null;
   attempts: BackendAttempt[];
   error: string | null;
@@ -30,7 +34,15 @@ export class ComputeRuntime {
   private readonly broken: BackendName[] = [];
 
   constructor(forced: BackendName | null) {
-    this.current = { status: 'idle', backend: null, renderer: null, forced, attempts: [], error: null };
+    this.current = {
+      status: 'idle',
+      backend: null,
+      renderer: null,
+      softwareGpu: null,
+      forced,
+      attempts: [],
+      error: null,
+    };
   }
 
   get state(): ComputeState {
@@ -58,9 +70,35 @@ export class ComputeRuntime {
     this.set({ status: 'loading', error: null });
     try {
       const tf = await loadTf();
-      const choice = await chooseBackend(createTfHost(tf), backendOrder(this.current.forced, this.broken));
+      const host = createTfHost(tf);
+      const choice = await chooseBackend(host, backendOrder(this.current.forced, this.broken));
       const renderer = await gpuRenderer(tf, choice.name);
-      this.set({ status: 'ready', backend: choice.name, renderer, attempts: choice.attempts });
+      if (preferWasmOver(choice.name, renderer, this.current.forced)) {
+        const wasm = await chooseBackend(host, ['wasm']).catch(() => null);
+        if (wasm) {
+          const skipped = {
+            name: choice.name,
+            ok: false,
+            reason: `software renderer (${renderer}): slower than WASM`,
+          };
+          this.set({
+            status: 'ready',
+            backend: 'wasm',
+            renderer: null,
+            softwareGpu: renderer,
+            attempts: [...choice.attempts.slice(0, -1), skipped, ...wasm.attempts],
+          });
+          return tf;
+        }
+        await host.activate(choice.name); // WASM failed: back to the GPU backend that worked
+      }
+      this.set({
+        status: 'ready',
+        backend: choice.name,
+        renderer,
+        softwareGpu: null,
+        attempts: choice.attempts,
+      });
       if (choice.name === 'webgl') this.watchContextLoss(tf);
       return tf;
     } catch (e) {

@@ -137,7 +137,7 @@ export class VivaApp extends LitElement {
       case 'failed':
         return 'compute: no backend works';
       case 'ready':
-        return `compute: ${c.backend}${c.renderer ? ` · ${c.renderer}` : ''}`;
+        return `compute: ${c.backend}${c.renderer ? ` · ${c.renderer}` : ''}${c.softwareGpu ? ' (the GPU here is software)' : ''}`;
     }
   }
 

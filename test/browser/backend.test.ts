@@ -1,7 +1,8 @@
-// In real headless Chromium: the backend chain verifies a GPU backend, WebGL and WebGPU agree with the CPU,
+// In real headless Chromium: the backend chain verifies a backend (WASM over a software GPU), WebGL and WebGPU agree with the CPU,
 // and a WebGL context loss moves the runtime to another backend.
 import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
+import { isSoftwareRenderer } from '../../src/runtime/backend-choice';
 import { ComputeRuntime } from '../../src/runtime/compute';
 import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
 import { createRng } from '../../src/runtime/rng';
@@ -27,11 +28,24 @@ async function referenceComputation(tf: Tf): Promise<Float32Array> {
 }
 
 describe('compute backends in Chromium', () => {
-  it('picks a GPU backend (WebGPU or WebGL) with no forced choice, and verifies it', async () => {
+  it('with no forced choice takes a verified GPU backend, or WASM when the GPU is a software renderer', async () => {
     const runtime = new ComputeRuntime(null);
-    await runtime.ensure();
-    expect(['webgpu', 'webgl']).toContain(runtime.state.backend);
-    expect(runtime.state.renderer).toBeTruthy();
+    const tf = await runtime.ensure();
+    const s = runtime.state;
+    expect(tf.getBackend()).toBe(s.backend);
+    if (s.softwareGpu) {
+      // These machines: WebGPU and WebGL verify, but on SwiftShader; WASM is taken and the skip recorded.
+      expect(s.backend).toBe('wasm');
+      expect(isSoftwareRenderer(s.softwareGpu)).toBe(true);
+      const skipped = s.attempts.find((a) => a.name === 'webgpu' || a.name === 'webgl');
+      expect(skipped?.ok).toBe(false);
+      expect(skipped?.reason).toContain('software renderer');
+      expect(s.attempts.at(-1)).toEqual({ name: 'wasm', ok: true });
+    } else {
+      expect(['webgpu', 'webgl']).toContain(s.backend);
+      expect(s.renderer).toBeTruthy();
+      expect(isSoftwareRenderer(s.renderer)).toBe(false);
+    }
   });
 
   for (const backend of ['webgl', 'webgpu', 'wasm'] as const) {

@@ -3,7 +3,7 @@
 // ~200-kernel training step is far slower than on WASM (measured here: ~5 s per step on WebGPU/SwiftShader,
 // ~0.9 s on WebGL/SwiftShader, ~0.1 s on WASM; DESIGN.md, "Runtime"). The choice switches tfjs' global
 // backend for the run and switches back afterwards, so the rest of the page keeps its backend.
-import type { BackendName } from '../../runtime/backend-choice';
+import { isSoftwareRenderer, type BackendName } from '../../runtime/backend-choice';
 import { createTfHost, type Tf } from '../../runtime/tf-host';
 
 export const ENGINE_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -14,9 +14,7 @@ export interface EnginePick {
   reason: string;
 }
 
-export function isSoftwareRenderer(renderer: string | null): boolean {
-  return renderer !== null && /swiftshader|llvmpipe|softpipe|software|basic render driver/i.test(renderer);
-}
+export { isSoftwareRenderer };
 
 /** The backend to train on, and why. */
 export function pickEngine(choice: EngineChoice, page: BackendName, renderer: string | null): EnginePick {

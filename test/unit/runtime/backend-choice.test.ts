@@ -3,6 +3,8 @@ import {
   backendOrder,
   checkMatches,
   chooseBackend,
+  isSoftwareRenderer,
+  preferWasmOver,
   type BackendHost,
   type BackendName,
 } from '../../../src/runtime/backend-choice';
@@ -75,5 +77,28 @@ describe('chooseBackend', () => {
     expect(checkMatches([19.5, 22.5, 43.5, 50.6])).toBe(false);
     expect(checkMatches([0, 0, 0, 0])).toBe(false);
     expect(checkMatches([19.5, 22.5])).toBe(false);
+  });
+});
+
+describe('software GPUs', () => {
+  it('recognises software renderers by name, and not hardware ones', () => {
+    expect(isSoftwareRenderer('Google SwiftShader')).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('Microsoft Basic Render Driver')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11 vs_5_0 ps_5_0)')).toBe(
+      false,
+    );
+    expect(isSoftwareRenderer(null)).toBe(false);
+  });
+
+  it('leaves a GPU backend for WASM only when it is software and nothing was forced', () => {
+    expect(preferWasmOver('webgpu', 'google swiftshader', null)).toBe(true);
+    expect(preferWasmOver('webgl', 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))', null)).toBe(
+      true,
+    );
+    expect(preferWasmOver('webgl', 'ANGLE (Google, SwiftShader)', 'webgl')).toBe(false); // forced: kept
+    expect(preferWasmOver('webgpu', 'nvidia ampere', null)).toBe(false);
+    expect(preferWasmOver('wasm', null, null)).toBe(false);
+    expect(preferWasmOver('cpu', 'llvmpipe', null)).toBe(false);
   });
 });
