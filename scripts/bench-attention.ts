@@ -5,7 +5,6 @@
 //     cell's own record of input event → heat map re-rendered latency; Run's tfjs cross-check on WebGL.
 // Builds into .tmp/dist-bench-attention and serves on 127.0.0.1:4194.
 // Run: npx tsx scripts/bench-attention.ts [--node-only]   (prints tables and one line `BENCH_JSON {…}`)
-import { execSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -80,17 +79,12 @@ async function nodeFigures() {
 async function browserFigures() {
   const { chromium } = await import('playwright');
   const { chromiumArgs, chromiumExecutable } = await import('../test/chromium.ts');
-  execSync(`npx vite build --outDir ${DIST}`, { stdio: 'ignore' });
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
-    { stdio: 'ignore', detached: true },
-  );
+  const { serveBuiltSite } = await import('./lib/built-site.ts');
+  const site = await serveBuiltSite(PORT, DIST);
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?backend=webgl#attention`);
+    await page.goto(`${site.origin}/?backend=webgl#attention`);
     await page.locator('viva-cell#attention button.open').click();
     const demo = page.locator('viva-demo-attention');
     const handle = demo.locator('viva-query-plane circle.handle');
@@ -121,24 +115,8 @@ async function browserFigures() {
       check,
     };
   } finally {
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      // the server has already exited
-    }
+    site.close();
   }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 const round = (x: number) => Number(x.toPrecision(3));

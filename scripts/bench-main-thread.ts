@@ -5,10 +5,10 @@
 // Builds the site into .tmp/dist-main-thread and serves it on 127.0.0.1:4191.
 //
 // Run: npx tsx scripts/bench-main-thread.ts [cell-id …]   (prints a table and one line `BENCH_JSON {…}`)
-import { execSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright';
 import { chromiumArgs, chromiumExecutable } from '../test/chromium.ts';
+import { longTasks, recordLongTasks, serveBuiltSite, type BuiltSite } from './lib/built-site.ts';
 
 const PORT = Number(process.env.VIVA_BENCH_PORT ?? 4191);
 const DIST = '.tmp/dist-main-thread';
@@ -27,22 +27,16 @@ interface Result {
   p95Ms: number;
 }
 
-async function measure(browser: Browser, cell: string): Promise<Result> {
+async function measure(site: BuiltSite, browser: Browser, cell: string): Promise<Result> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
     const query = BACKEND ? `?backend=${BACKEND}` : '';
-    await page.goto(`http://127.0.0.1:${PORT}/${query}#${cell}`);
+    await page.goto(`${site.origin}/${query}#${cell}`);
     const frame = page.locator(`viva-cell#${cell}`);
     await frame.locator('button.open').click();
     await frame.locator('.demo-host > *').waitFor();
     await page.waitForTimeout(1500); // opening work (tfjs start, first plots) is not training
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    await recordLongTasks(page);
     await frame.locator('button.run').click();
     const started = Date.now();
     // Train for SECONDS, or until the run ends by itself.
@@ -52,17 +46,17 @@ async function measure(browser: Browser, cell: string): Promise<Result> {
       .catch(() => undefined);
     const seconds = (Date.now() - started) / 1000;
     if (await frame.locator('button.stop').isEnabled()) await frame.locator('button.stop').click();
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const tasks = await longTasks(page);
     // The status line ends with the backend once the run is over: "Stopped after 8.1 s · webgl".
     await frame.locator('[data-run-state="running"]').waitFor({ state: 'detached' });
     const status = (await frame.locator('.status-line').textContent()) ?? '';
     const backend = /·\s*(\w+)\s*$/.exec(status)?.[1] ?? 'no tfjs';
-    const sorted = longTasks.slice().sort((a, b) => a - b);
+    const sorted = tasks.slice().sort((a, b) => a - b);
     return {
       cell,
       backend,
       seconds,
-      tasksOver50: longTasks.length,
+      tasksOver50: tasks.length,
       longestMs: Math.round(sorted.at(-1) ?? 0),
       p95Ms: Math.round(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0),
     };
@@ -71,30 +65,12 @@ async function measure(browser: Browser, cell: string): Promise<Result> {
   }
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`no server at ${url}`);
-}
-
 const cells = process.argv.slice(2).length ? process.argv.slice(2) : CELLS;
-execSync(`npx vite build --outDir ${DIST}`, { stdio: 'ignore' });
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
-  { stdio: 'ignore', detached: true },
-);
+const site = await serveBuiltSite(PORT, DIST);
 try {
-  await waitForServer(`http://127.0.0.1:${PORT}/`);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   const results: Result[] = [];
-  for (const cell of cells) results.push(await measure(browser, cell));
+  for (const cell of cells) results.push(await measure(site, browser, cell));
   await browser.close();
   console.log(
     `Headless Chromium, load average ${loadavg()[0]!.toFixed(1)} (2 cores); budget: no task over 50 ms`,
@@ -106,5 +82,5 @@ try {
     );
   console.log(`BENCH_JSON ${JSON.stringify({ loadAverage: loadavg()[0], results })}`);
 } finally {
-  process.kill(-server.pid!);
+  site.close();
 }

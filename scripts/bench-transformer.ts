@@ -6,7 +6,6 @@
 //     automatic engine, with the longest main-thread task while training.
 // Builds into .tmp/dist-bench-transformer and serves on 127.0.0.1:4195.
 // Run: npx tsx scripts/bench-transformer.ts [--node-only]   (prints a table and one line `BENCH_JSON {…}`)
-import { execSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -78,37 +77,25 @@ async function nodeRun(backend: 'cpu' | 'wasm'): Promise<Reached> {
 async function browserRuns(): Promise<(Reached & { longestTaskMs: number; tasksOver50: number })[]> {
   const { chromium } = await import('playwright');
   const { chromiumArgs, chromiumExecutable } = await import('../test/chromium.ts');
-  execSync(`npx vite build --outDir ${DIST}`, { stdio: 'ignore' });
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
-    { stdio: 'ignore', detached: true },
-  );
+  const { longTasks, recordLongTasks, serveBuiltSite } = await import('./lib/built-site.ts');
+  const site = await serveBuiltSite(PORT, DIST);
   const out: (Reached & { longestTaskMs: number; tasksOver50: number })[] = [];
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     for (const [query, engine, id] of [
       ['?backend=webgl', 'webgl', 'chromiumWebgl'],
       ['', 'auto', 'chromiumAuto'],
     ] as const) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(`http://127.0.0.1:${PORT}/${query}#transformer`);
+      await page.goto(`${site.origin}/${query}#transformer`);
       await page.locator('viva-cell#transformer button.open').click();
       const demo = page.locator('viva-demo-transformer');
       await demo.locator('viva-select').filter({ hasText: 'Engine' }).locator('select').selectOption(engine);
-      await page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[] };
-        w.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: false });
-      });
       await demo.locator('button.train').click();
       // Long tasks while training: from the first step on (loading tfjs and compiling shaders or WASM is
       // not training).
       await demo.locator('.step').filter({ hasNotText: /^0$/ }).waitFor({ timeout: 120_000 });
-      await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+      await recordLongTasks(page);
       type Curves = { evalSteps: number[]; evalMs: number[]; sequenceAccuracy: number[] };
       const curves = () => demo.evaluate((el) => (el as unknown as { curves: Curves }).curves);
       const deadline = Date.now() + 540_000;
@@ -123,7 +110,7 @@ async function browserRuns(): Promise<(Reached & { longestTaskMs: number; tasksO
       const msPerStep = Number(
         /(\d+) ms\/step/.exec((await demo.locator('.train-stats').textContent()) ?? '')?.[1],
       );
-      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      const tasks = await longTasks(page);
       if (hit < 0) throw new Error(`${label}: no ${TARGET} within 9 minutes (at step ${c.evalSteps.at(-1)})`);
       out.push({
         id,
@@ -131,32 +118,16 @@ async function browserRuns(): Promise<(Reached & { longestTaskMs: number; tasksO
         steps: c.evalSteps[hit]!,
         seconds: c.evalMs[hit]! / 1000,
         msPerStep,
-        longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-        tasksOver50: longTasks.length,
+        longestTaskMs: Math.round(Math.max(0, ...tasks)),
+        tasksOver50: tasks.length,
       });
       await page.close();
     }
     await browser.close();
   } finally {
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      // the server has already exited
-    }
+    site.close();
   }
   return out;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 const rows: (Reached & { longestTaskMs?: number; tasksOver50?: number })[] = [

@@ -1,7 +1,7 @@
-// Scrolls a cell to the top of the view when the cells above it may still change height: cells off screen
-// skip rendering (content-visibility: auto) and are sized by an estimate until first drawn, so one scroll can
-// land short once the cells it passed are drawn. Scrolls again on the next few frames, until the user scrolls,
-// clicks or types.
+// Scrolls a cell to the top of the view when the cells above it may still change height: explanations off
+// screen skip rendering (content-visibility: auto) and are sized by an estimate until first drawn, so one
+// scroll can land short once the sections it passed are drawn. Scrolls again on the next few frames, until
+// the user scrolls, clicks or types.
 const USER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
 /** Scrolls `cell` into view and keeps it there for `frames` frames; returns a function that stops early. */
