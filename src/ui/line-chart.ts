@@ -8,32 +8,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { THEME_EVENT } from '../notebook/theme';
-import {
-  axisMap,
-  drawableExtent,
-  formatTick,
-  formatValue,
-  linearTicks,
-  logTicks,
-  niceDomain,
-  niceStep,
-  type Domain,
-} from './chart-scale';
+import { drawableExtent, formatValue } from './chart-scale';
+import { drawChart, drawCursor, type ChartFrame } from './line-chart-draw';
 import type { LineTrace, PlotAxes } from './plot-spec';
-
-const DASHES: Record<NonNullable<LineTrace['dash']>, number[]> = { solid: [], dash: [7, 4], dot: [2, 3] };
-/** Traces with at most this many points get a dot at each point. */
-const MARKER_POINTS = 64;
-const FONT = '11px system-ui, sans-serif';
-
-interface Frame {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  x: (v: number) => number;
-  y: (v: number) => number;
-}
 
 @customElement('viva-line-chart')
 export class VivaLineChart extends LitElement {
@@ -107,7 +84,7 @@ export class VivaLineChart extends LitElement {
   @query('canvas') private canvas!: HTMLCanvasElement;
   /** Number of redraws, for tests and benchmarks. */
   drawCount = 0;
-  private frame: Frame | null = null;
+  private frame: ChartFrame | null = null;
   private width = 0;
   private resizeObserver: ResizeObserver | null = null;
   private readonly onTheme = () => this.draw();
@@ -231,16 +208,6 @@ export class VivaLineChart extends LitElement {
     return { lines, style: `${side};top:${f.top + 24}px` };
   }
 
-  private domain(axis: 'x' | 'y'): Domain {
-    const log = Boolean(axis === 'x' ? this.axes.xLog : this.axes.yLog);
-    const range = axis === 'x' ? this.axes.xRange : this.axes.yRange;
-    if (range) return range;
-    const values = this.traces.flatMap((t) => Array.from(t[axis]));
-    const extent = drawableExtent(values, log);
-    if (axis === 'x' && !log && extent && extent[1] > extent[0]) return extent; // x spans the data exactly
-    return niceDomain(extent, log);
-  }
-
   private draw(): void {
     const canvas = this.canvas;
     const ctx = canvas?.getContext('2d');
@@ -249,117 +216,14 @@ export class VivaLineChart extends LitElement {
     const v = (name: string, fallback: string) => s.getPropertyValue(name).trim() || fallback;
     const theme = { text: v('--text', '#222'), muted: v('--muted', '#666'), grid: v('--plot-grid', '#ddd') };
     this.width = this.clientWidth || 300;
-    const height = this.height;
     const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
     canvas.width = Math.round(this.width * dpr);
-    canvas.height = Math.round(height * dpr);
-    canvas.style.height = `${height}px`;
+    canvas.height = Math.round(this.height * dpr);
+    canvas.style.height = `${this.height}px`;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = FONT;
-
-    const { xLog = false, yLog = false } = this.axes;
-    const [xd, yd] = [this.domain('x'), this.domain('y')];
-    const yTicks = yLog ? logTicks(yd) : linearTicks(yd);
-    const yStep = yLog ? 0 : niceStep(yd[1] - yd[0]);
-    const yLabels = yTicks.map((t) => formatTick(t, yLog, yStep));
-    const labelWidth = Math.max(0, ...yLabels.map((l) => ctx.measureText(l).width));
-    const left = Math.ceil(labelWidth) + (this.axes.yTitle ? 26 : 10);
-    const [right, top, bottom] = [this.width - 10, 8, height - (this.axes.xTitle ? 38 : 22)];
-    const x = axisMap(xd, [left, right], xLog);
-    const y = axisMap(yd, [bottom, top], yLog);
-    this.frame = { left, right, top, bottom, x, y };
-
-    // Grid and tick labels.
-    ctx.strokeStyle = theme.grid;
-    ctx.fillStyle = theme.muted;
-    ctx.lineWidth = 1;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    yTicks.forEach((t, i) => {
-      const py = Math.round(y(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(left, py);
-      ctx.lineTo(right, py);
-      ctx.stroke();
-      ctx.fillText(yLabels[i]!, left - 4, py);
-    });
-    const xTicks = xLog ? logTicks(xd) : linearTicks(xd, Math.max(2, Math.floor((right - left) / 70)));
-    const xStep = xLog ? 0 : niceStep(xd[1] - xd[0], Math.max(2, Math.floor((right - left) / 70)));
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const t of xTicks) {
-      const px = Math.round(x(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(px, top);
-      ctx.lineTo(px, bottom);
-      ctx.stroke();
-      ctx.fillText(formatTick(t, xLog, xStep), px, bottom + 4);
-    }
-    ctx.fillStyle = theme.text;
-    if (this.axes.xTitle) ctx.fillText(this.axes.xTitle, (left + right) / 2, height - 16);
-    if (this.axes.yTitle) {
-      ctx.save();
-      ctx.translate(10, (top + bottom) / 2);
-      ctx.rotate(-Math.PI / 2);
-      ctx.fillText(this.axes.yTitle, 0, -6);
-      ctx.restore();
-    }
-
-    // Traces, clipped to the plot area.
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(left - 4, top - 4, right - left + 8, bottom - top + 8); // room for a dot on the edge
-    ctx.clip();
-    for (const t of this.traces) this.drawTrace(ctx, t, x, y, xLog, yLog);
-    ctx.restore();
-    if (this.cursor !== null) {
-      ctx.strokeStyle = theme.muted;
-      ctx.setLineDash([3, 3]);
-      ctx.beginPath();
-      ctx.moveTo(Math.round(x(this.cursor)) + 0.5, top);
-      ctx.lineTo(Math.round(x(this.cursor)) + 0.5, bottom);
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    this.frame = drawChart(ctx, { width: this.width, height: this.height }, this.traces, this.axes, theme);
+    if (this.cursor !== null) drawCursor(ctx, this.frame, this.cursor, theme.muted);
     this.drawCount++;
-  }
-
-  private drawTrace(
-    ctx: CanvasRenderingContext2D,
-    t: LineTrace,
-    x: (v: number) => number,
-    y: (v: number) => number,
-    xLog: boolean,
-    yLog: boolean,
-  ): void {
-    const ok = (vx: number, vy: number) =>
-      Number.isFinite(vx) && Number.isFinite(vy) && (!xLog || vx > 0) && (!yLog || vy > 0);
-    const n = Math.min(t.x.length, t.y.length);
-    ctx.strokeStyle = ctx.fillStyle = t.color ?? '#36c';
-    ctx.lineWidth = 2;
-    ctx.lineJoin = 'round';
-    ctx.setLineDash(DASHES[t.dash ?? 'solid']);
-    ctx.beginPath();
-    let pen = false;
-    for (let i = 0; i < n; i++) {
-      const [vx, vy] = [t.x[i]!, t.y[i]!];
-      if (!ok(vx, vy)) {
-        pen = false;
-        continue;
-      }
-      if (pen) ctx.lineTo(x(vx), y(vy));
-      else ctx.moveTo(x(vx), y(vy));
-      pen = true;
-    }
-    ctx.stroke();
-    ctx.setLineDash([]);
-    if (n > MARKER_POINTS) return;
-    for (let i = 0; i < n; i++) {
-      if (!ok(t.x[i]!, t.y[i]!)) continue;
-      ctx.beginPath();
-      ctx.arc(x(t.x[i]!), y(t.y[i]!), 2.5, 0, 2 * Math.PI);
-      ctx.fill();
-    }
   }
 }
 

@@ -1,0 +1,169 @@
+// Drawing a line chart on a 2-D canvas: the frame (margins sized to the tick labels, data → pixel maps),
+// grid and tick labels, axis titles, traces with gaps and dots, and a cursor line. Used by <viva-line-chart>;
+// the axis arithmetic is in chart-scale.ts.
+import {
+  axisMap,
+  drawableExtent,
+  formatTick,
+  linearTicks,
+  logTicks,
+  niceDomain,
+  niceStep,
+  type Domain,
+} from './chart-scale';
+import type { LineTrace, PlotAxes } from './plot-spec';
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+}
+
+/** The plot area in CSS pixels and the maps from data to it. */
+export interface ChartFrame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: (v: number) => number;
+  y: (v: number) => number;
+}
+
+const DASHES: Record<NonNullable<LineTrace['dash']>, number[]> = { solid: [], dash: [7, 4], dot: [2, 3] };
+/** Traces with at most this many points get a dot at each point. */
+const MARKER_POINTS = 64;
+export const CHART_FONT = '11px system-ui, sans-serif';
+
+/** The domain of one axis: a fixed range if given; x spans the data exactly; y widens to nice ticks. */
+export function chartDomain(traces: readonly LineTrace[], axes: PlotAxes, axis: 'x' | 'y'): Domain {
+  const log = Boolean(axis === 'x' ? axes.xLog : axes.yLog);
+  const range = axis === 'x' ? axes.xRange : axes.yRange;
+  if (range) return range;
+  const values = traces.flatMap((t) => Array.from(t[axis]));
+  const extent = drawableExtent(values, log);
+  if (axis === 'x' && !log && extent && extent[1] > extent[0]) return extent;
+  return niceDomain(extent, log);
+}
+
+/** Draws grid, ticks, titles and traces over a `width` × `height` canvas area; returns the plot frame. */
+export function drawChart(
+  ctx: CanvasRenderingContext2D,
+  size: { width: number; height: number },
+  traces: readonly LineTrace[],
+  axes: PlotAxes,
+  theme: ChartTheme,
+): ChartFrame {
+  const { width, height } = size;
+  const { xLog = false, yLog = false } = axes;
+  const [xd, yd] = [chartDomain(traces, axes, 'x'), chartDomain(traces, axes, 'y')];
+  ctx.font = CHART_FONT;
+  const yTicks = yLog ? logTicks(yd) : linearTicks(yd);
+  const yStep = yLog ? 0 : niceStep(yd[1] - yd[0]);
+  const yLabels = yTicks.map((t) => formatTick(t, yLog, yStep));
+  const labelWidth = Math.max(0, ...yLabels.map((l) => ctx.measureText(l).width));
+  const left = Math.ceil(labelWidth) + (axes.yTitle ? 26 : 10);
+  const [right, top, bottom] = [width - 10, 8, height - (axes.xTitle ? 38 : 22)];
+  const frame: ChartFrame = {
+    left,
+    right,
+    top,
+    bottom,
+    x: axisMap(xd, [left, right], xLog),
+    y: axisMap(yd, [bottom, top], yLog),
+  };
+  const { x, y } = frame;
+
+  // Grid and tick labels.
+  ctx.strokeStyle = theme.grid;
+  ctx.fillStyle = theme.muted;
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  yTicks.forEach((t, i) => {
+    const py = Math.round(y(t)) + 0.5;
+    line(ctx, left, py, right, py);
+    ctx.fillText(yLabels[i]!, left - 4, py);
+  });
+  const xTarget = Math.max(2, Math.floor((right - left) / 70));
+  const xTicks = xLog ? logTicks(xd) : linearTicks(xd, xTarget);
+  const xStep = xLog ? 0 : niceStep(xd[1] - xd[0], xTarget);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of xTicks) {
+    const px = Math.round(x(t)) + 0.5;
+    line(ctx, px, top, px, bottom);
+    ctx.fillText(formatTick(t, xLog, xStep), px, bottom + 4);
+  }
+  ctx.fillStyle = theme.text;
+  if (axes.xTitle) ctx.fillText(axes.xTitle, (left + right) / 2, height - 16);
+  if (axes.yTitle) {
+    ctx.save();
+    ctx.translate(10, (top + bottom) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(axes.yTitle, 0, -6);
+    ctx.restore();
+  }
+
+  // Traces, clipped to the plot area (with room for a dot on its edge).
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left - 4, top - 4, right - left + 8, bottom - top + 8);
+  ctx.clip();
+  for (const t of traces) drawTrace(ctx, t, frame, xLog, yLog);
+  ctx.restore();
+  return frame;
+}
+
+/** A dashed vertical line at data x (the readout's position). */
+export function drawCursor(ctx: CanvasRenderingContext2D, frame: ChartFrame, x: number, color: string): void {
+  const px = Math.round(frame.x(x)) + 0.5;
+  ctx.strokeStyle = color;
+  ctx.setLineDash([3, 3]);
+  line(ctx, px, frame.top, px, frame.bottom);
+  ctx.setLineDash([]);
+}
+
+function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.stroke();
+}
+
+/** One trace: a polyline broken wherever a point cannot be drawn, and a dot per point when short. */
+function drawTrace(
+  ctx: CanvasRenderingContext2D,
+  t: LineTrace,
+  { x, y }: ChartFrame,
+  xLog: boolean,
+  yLog: boolean,
+): void {
+  const ok = (vx: number, vy: number) =>
+    Number.isFinite(vx) && Number.isFinite(vy) && (!xLog || vx > 0) && (!yLog || vy > 0);
+  const n = Math.min(t.x.length, t.y.length);
+  ctx.strokeStyle = ctx.fillStyle = t.color ?? '#36c';
+  ctx.lineWidth = 2;
+  ctx.lineJoin = 'round';
+  ctx.setLineDash(DASHES[t.dash ?? 'solid']);
+  ctx.beginPath();
+  let pen = false;
+  for (let i = 0; i < n; i++) {
+    const [vx, vy] = [t.x[i]!, t.y[i]!];
+    if (!ok(vx, vy)) {
+      pen = false;
+      continue;
+    }
+    if (pen) ctx.lineTo(x(vx), y(vy));
+    else ctx.moveTo(x(vx), y(vy));
+    pen = true;
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (n > MARKER_POINTS) return;
+  for (let i = 0; i < n; i++) {
+    if (!ok(t.x[i]!, t.y[i]!)) continue;
+    ctx.beginPath();
+    ctx.arc(x(t.x[i]!), y(t.y[i]!), 2.5, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+}
