@@ -50,16 +50,3 @@ export const sectionStyles = css`
     }
   }
 `;
-
-/** Recomputes a value only when its inputs change (compared with ===), so unchanged plots are not redrawn. */
-export class Memo<T> {
-  private keys: unknown[] | null = null;
-  private value!: T;
-  get(keys: unknown[], compute: () => T): T {
-    if (!this.keys || keys.length !== this.keys.length || keys.some((k, i) => k !== this.keys![i])) {
-      this.value = compute();
-      this.keys = keys;
-    }
-    return this.value;
-  }
-}
