@@ -1,5 +1,34 @@
 import { css } from 'lit';
 
+/** How a button, select or text field looks (declarations only, interpolated below). */
+const controlLook = css`
+  font: inherit;
+  color: var(--text);
+  background: var(--surface-2);
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  padding: 0.2rem 0.6rem;
+`;
+
+/** Toolbar rows and buttons alone, for demo parts that bring their own styles for everything else. */
+export const toolbarStyles = css`
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+    margin: 0.4rem 0;
+  }
+  button {
+    ${controlLook}
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+`;
+
 /**
  * Styles every demo shares: toolbars, buttons, text inputs, error and hint lines, small number tables,
  * figures. A demo adds its own after these: `static styles = [demoStyles, css`…`]`.
@@ -8,29 +37,10 @@ export const demoStyles = css`
   :host {
     display: block;
   }
-  .row {
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
-    margin: 0.4rem 0;
-  }
-  button,
+  ${toolbarStyles}
   select,
   input.text {
-    font: inherit;
-    color: var(--text);
-    background: var(--surface-2);
-    border: 1px solid var(--border);
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-  }
-  button {
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
+    ${controlLook}
   }
   input.text {
     background: var(--bg);

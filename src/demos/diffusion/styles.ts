@@ -1,5 +1,6 @@
 // Styles shared by the diffusion cell's sections.
 import { css } from 'lit';
+import { toolbarStyles } from '../demo-styles';
 
 export const sectionStyles = css`
   :host {
@@ -11,26 +12,7 @@ export const sectionStyles = css`
     gap: 0 1rem;
     align-items: end;
   }
-  .row {
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
-    margin: 0.4rem 0;
-  }
-  button {
-    font: inherit;
-    color: var(--text);
-    background: var(--surface-2);
-    border: 1px solid var(--border);
-    border-radius: 6px;
-    padding: 0.2rem 0.6rem;
-    cursor: pointer;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
+  ${toolbarStyles}
   .stats {
     font: 0.8rem var(--mono);
     color: var(--muted);
