@@ -1,6 +1,5 @@
 // In headless Chromium: batch norm, layer norm, the batch-statistics spread and the none/BN/LN training
 // comparison on WebGL (SwiftShader) agree with the CPU backend, and leak nothing.
-import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   batchNorm,
@@ -8,27 +7,10 @@ import {
   layerNorm,
   trainNormComparison,
 } from '../../kernels/normalization';
-import { ComputeRuntime } from '../../src/runtime/compute';
-import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
 import { createRng } from '../../src/runtime/rng';
-import type { Tf } from '../../src/runtime/tf-host';
+import { onBoth, startWebgl } from './webgl-vs-cpu';
 
-let tf: Tf;
-
-beforeAll(async () => {
-  const runtime = new ComputeRuntime('webgl');
-  tf = await runtime.ensure();
-  expect(runtime.state.backend).toBe('webgl');
-});
-
-async function onBoth<T>(fn: () => Promise<T>): Promise<{ gpu: T; cpu: T }> {
-  await tf.setBackend('webgl');
-  const gpu = await expectNoTensorLeak(tf, fn);
-  await tf.setBackend('cpu');
-  const cpu = await fn();
-  await tf.setBackend('webgl');
-  return { gpu, cpu };
-}
+beforeAll(startWebgl);
 
 function maxAbsDiff(a: number[], b: number[]): number {
   expect(a).toHaveLength(b.length);

@@ -1,7 +1,6 @@
 // In headless Chromium: the vanishing-gradient kernels on WebGL (a GPU backend, here SwiftShader) agree
 // with the CPU backend — per-layer gradient norms, the forward signal and side-by-side training — and leak
 // nothing.
-import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES } from '../../kernels/activations';
 import {
@@ -10,27 +9,9 @@ import {
   trainSideBySide,
   type VanishingConfig,
 } from '../../kernels/vanishing';
-import { ComputeRuntime } from '../../src/runtime/compute';
-import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
-import type { Tf } from '../../src/runtime/tf-host';
+import { onBoth, startWebgl } from './webgl-vs-cpu';
 
-let tf: Tf;
-
-beforeAll(async () => {
-  const runtime = new ComputeRuntime('webgl');
-  tf = await runtime.ensure();
-  expect(runtime.state.backend).toBe('webgl');
-});
-
-/** Runs fn on WebGL, then on the CPU backend; leaves WebGL active. */
-async function onBoth<T>(fn: () => Promise<T>): Promise<{ gpu: T; cpu: T }> {
-  await tf.setBackend('webgl');
-  const gpu = await expectNoTensorLeak(tf, fn);
-  await tf.setBackend('cpu');
-  const cpu = await fn();
-  await tf.setBackend('webgl');
-  return { gpu, cpu };
-}
+beforeAll(startWebgl);
 
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-30);
 
