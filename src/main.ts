@@ -2,8 +2,10 @@
 // here; they load when a demo first needs them.
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
+import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';
 import './ui/app';
 
 initTheme();
+registerAllDemos();
 document.body.append(document.createElement('viva-app'));

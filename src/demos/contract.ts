@@ -1,26 +1,2 @@
-// What a demo element offers the cell that hosts it. A demo is a Lit element registered as
-// `viva-demo-<id>`; the cell creates it the first time the cell is shown and calls run() on Run.
-import type { ComputeRuntime } from '../runtime/compute';
-
-export interface RunContext {
-  /** Fires when the user presses Stop or Esc; the run should end promptly with an AbortError. */
-  signal: AbortSignal;
-  /** Progress for the cell's bar: a fraction 0..1, or null when unknown; an optional label. */
-  progress(fraction: number | null, label?: string): void;
-  /** The page's compute runtime (tfjs loads on the first ensure()). */
-  compute: ComputeRuntime;
-}
-
-export interface DemoElement extends HTMLElement {
-  /** The demo's main action (train, sample, step through…). Resolves when done, rejects on error. */
-  run(ctx: RunContext): Promise<void>;
-  /** Back to the shipped defaults. */
-  reset(): void;
-}
-
-export function isDemoElement(el: Element): el is DemoElement {
-  return (
-    typeof (el as Partial<DemoElement>).run === 'function' &&
-    typeof (el as Partial<DemoElement>).reset === 'function'
-  );
-}
+// The demo contract lives in src/ui/demo-contract.ts (the cell, in src/ui, must not import src/demos).
+export * from '../ui/demo-contract';

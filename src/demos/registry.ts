@@ -1,19 +1,13 @@
-// Demo id → lazy loader. Loading the module registers its custom element `viva-demo-<id>`. A question whose
-// demo is not here shows its explanation only.
+// Demo id → lazy loader and summary. Loading the module registers its custom element `viva-demo-<id>`.
+// main.ts hands this list to the page (src/ui/demo-catalog.ts).
 //
 // A demo's code (and the heavy libraries it pulls in: mathjs, Plotly, tfjs) loads only when the user asks
 // for it (Open, Run or Shift+Enter), so the first paint stays within its budget; until then the cell shows
 // the demo's summary.
 
-export type DemoLoader = () => Promise<unknown>;
+import { registerDemo, type DemoEntry } from '../ui/demo-catalog';
 
-export interface DemoEntry {
-  load: DemoLoader;
-  /** One sentence shown before the demo is opened. */
-  summary: string;
-}
-
-const demos = new Map<string, DemoEntry>([
+export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
   [
     'backprop',
     {
@@ -70,21 +64,9 @@ const demos = new Map<string, DemoEntry>([
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
-]);
+];
 
-export function demoEntry(id: string | null): DemoEntry | undefined {
-  return id ? demos.get(id) : undefined;
-}
-
-export function demoLoader(id: string | null): DemoLoader | undefined {
-  return demoEntry(id)?.load;
-}
-
-/** For tests and for adding demos at run time. */
-export function registerDemo(id: string, load: DemoLoader, summary = ''): void {
-  demos.set(id, { load, summary });
-}
-
-export function demoTag(id: string): string {
-  return `viva-demo-${id}`;
+/** Hands every demo to the page (main.ts calls this before the app is drawn). */
+export function registerAllDemos(): void {
+  for (const [id, entry] of DEMOS) registerDemo(id, entry);
 }

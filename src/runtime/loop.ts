@@ -4,7 +4,7 @@
 // Example:
 //   const slicer = new TimeSlicer({ signal });
 //   for (let step = 0; step < 1000; step++) { trainStep(); await slicer.tick(); }
-import { throwIfAborted } from './abort';
+import { abortError, throwIfAborted } from './abort';
 
 export type YieldFn = () => Promise<void>;
 
@@ -105,4 +105,52 @@ export async function runSliced(
     await slicer.tick();
   }
   return count;
+}
+
+/** Resolves after `ms`; rejects with an AbortError as soon as the signal fires (the timer is cleared). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export interface PacedOptions {
+  signal?: AbortSignal;
+  /** Steps per second, read before every step (so a speed control applies at once); > 0. */
+  rate: () => number;
+  /** Injected for tests. */
+  sleepFn?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * The paced loop for demos that animate at a chosen speed: calls `step(i)` for i = 0, 1, … until it returns
+ * false (or `count` steps ran), waiting 1000 / rate() ms between steps. Resolves with the steps done; rejects
+ * with an AbortError when the signal fires.
+ */
+export async function paced(
+  step: (i: number) => boolean | void | Promise<boolean | void>,
+  options: PacedOptions,
+  count = Infinity,
+): Promise<number> {
+  const wait = options.sleepFn ?? sleep;
+  let i = 0;
+  throwIfAborted(options.signal);
+  while (i < count) {
+    const more = await step(i);
+    i++;
+    if (more === false || i >= count) break;
+    const rate = options.rate();
+    if (!(rate > 0)) throw new Error(`rate must be > 0 steps per second, got ${rate}`);
+    await wait(1000 / rate, options.signal);
+  }
+  return i;
 }

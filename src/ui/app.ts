@@ -8,6 +8,7 @@ import { nextTheme, saveTheme, storedTheme, THEME_EVENT, type ThemeChoice } from
 import { computeRuntime, type ComputeState } from '../runtime/compute';
 import './cell';
 import type { VivaCell } from './cell';
+import { parseDemoHash } from './kit/link-state';
 import { scrollCellIntoView } from './scroll-to-cell';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './toc';
@@ -195,13 +196,17 @@ export class VivaApp extends LitElement {
   }
 
   private onHash = (): void => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    if (!id) return;
+    const link = parseDemoHash(location.hash);
+    if (!link) return;
+    const { id, query } = link;
     if (!cells.some((q) => q.id === id)) return;
     if (!this.visibleIds.has(id)) this.filter = NO_FILTER; // a deep link always shows its cell
     void this.updateComplete.then(() => {
       const cell = this.querySelector(`viva-cell#${CSS.escape(id)}`) as VivaCell | null;
-      if (cell) this.focusCell(cell, false);
+      if (!cell) return;
+      this.focusCell(cell, false);
+      // A link with settings restores that demo (loading it); a plain #id only scrolls.
+      if (query) void cell.openLink(query);
     });
   };
 

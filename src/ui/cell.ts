@@ -1,11 +1,17 @@
 // <viva-cell>: one question — header with badges, the explanation, and (when the question's demo is
 // built) the demo with Run / Stop / Reset, a run state, a progress bar, errors and a status line.
-// The cell owns the run: an AbortController per run, stale runs ignored, errors shown, never thrown.
+// The cell owns the run: an AbortController per run, stale runs ignored, errors shown, never thrown. For a
+// demo built on the kit it also keeps the link in step with the demo's settings (Copy link), restores them
+// from a link, and records a run card for every run that ends (done or stopped), with Replay.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { isDemoElement, type DemoElement } from '../demos/contract';
-import { demoEntry, demoLoader, demoTag } from '../demos/registry';
+import { explanation } from './cell-explanation';
+import { demoEntry, demoTag } from './demo-catalog';
+import { isDemoElement, type DemoElement } from './demo-contract';
+import { RunCardLog, makeRunCard, type RunCard } from './kit/run-card';
+import './kit/run-cards';
+import { runEnv } from './kit/run-env';
+import { demoUrl, writeDemoLink } from './kit/link-state';
 import type { Question } from '../notebook/question';
 import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/run-state';
 import { isAbortError } from '../runtime/abort';
@@ -26,13 +32,18 @@ export class VivaCell extends LitElement {
   private controller: AbortController | null = null;
   private runId = 0;
   @state() private loading = false;
+  /** Notes on a link's ignored settings, and "Link copied". */
+  @state() private linkNote = '';
+  @state() private cards: readonly RunCard[] = [];
+  private readonly cardLog = new RunCardLog();
+  private unsubscribeSettings: (() => void) | null = null;
 
   protected override createRenderRoot() {
     return this; // light DOM: the global KaTeX and theme styles apply to the explanation
   }
 
   get hasDemo(): boolean {
-    return demoLoader(this.question.demo) !== undefined;
+    return demoEntry(this.question.demo) !== undefined;
   }
 
   override connectedCallback(): void {
@@ -46,12 +57,14 @@ export class VivaCell extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.controller?.abort();
+    this.unsubscribeSettings?.();
+    this.unsubscribeSettings = null;
   }
 
   /** Loads the demo's module and creates its element (once); the demo's code is fetched only now. */
   async loadDemo(): Promise<DemoElement | null> {
     if (this.demo) return this.demo;
-    const loader = demoLoader(this.question.demo);
+    const loader = demoEntry(this.question.demo)?.load;
     if (!loader) return null;
     this.loading = true;
     try {
@@ -68,6 +81,7 @@ export class VivaCell extends LitElement {
     if (!isDemoElement(el))
       throw new Error(`${demoTag(this.question.demo!)} does not implement run() and reset()`);
     this.demo = el;
+    this.unsubscribeSettings = el.settingsStore?.subscribe(() => this.writeLink()) ?? null;
     await this.updateComplete;
     this.querySelector('.demo-host')?.append(el);
     this.demoReady = true;
@@ -85,9 +99,12 @@ export class VivaCell extends LitElement {
     this.progress = null;
     this.progressLabel = this.demo ? '' : 'loading the demo';
     this.status = '';
-    const started = performance.now();
+    let started = performance.now();
+    let startedAt = new Date();
     try {
       const demo = await this.loadDemo();
+      started = performance.now();
+      startedAt = new Date();
       await demo!.run({
         signal: controller.signal,
         compute: computeRuntime(),
@@ -109,7 +126,10 @@ export class VivaCell extends LitElement {
       }
     } finally {
       if (id === this.runId) {
-        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        const durationMs = performance.now() - started;
+        const seconds = (durationMs / 1000).toFixed(2);
+        if (this.runState === 'done' || this.runState === 'stopped')
+          await this.recordCard(this.runState, startedAt, durationMs);
         const backend = computeRuntime().state.backend;
         this.status = `${RUN_STATE_LABEL[this.runState]} after ${seconds} s${backend ? ` · ${backend}` : ''}`;
         this.controller = null;
@@ -121,11 +141,77 @@ export class VivaCell extends LitElement {
     if (canStop(this.runState)) this.controller?.abort();
   }
 
+  /** Restores the demo's settings from a link's query (loading the demo first); notes name what was ignored. */
+  async openLink(query: string): Promise<void> {
+    const demo = await this.loadDemo().catch(() => null);
+    if (!demo) return;
+    if (!demo.settingsStore) {
+      this.linkNote = query
+        ? 'This demo keeps no settings in its link; the settings in the link were ignored.'
+        : '';
+      return;
+    }
+    const notes = demo.settingsStore.applyQuery(query);
+    this.linkNote = notes.join(' ');
+  }
+
+  private writeLink(): void {
+    const settings = this.demo?.settingsStore;
+    if (settings) writeDemoLink(this.question.id, settings.toQuery());
+  }
+
+  /** Copies the link that restores this demo (settings and seed) and puts it in the address bar. */
+  async copyLink(): Promise<void> {
+    const settings = this.demo?.settingsStore;
+    if (!settings) return;
+    const url = demoUrl(location.href, this.question.id, settings.toQuery());
+    this.writeLink();
+    try {
+      await navigator.clipboard.writeText(url);
+      this.linkNote = 'Link copied.';
+    } catch {
+      this.linkNote = `Copy this link: ${url}`;
+    }
+  }
+
+  private async recordCard(outcome: 'done' | 'stopped', startedAt: Date, durationMs: number): Promise<void> {
+    const demo = this.demo;
+    if (!demo?.settingsStore) return;
+    const env = await runEnv();
+    this.cardLog.add(
+      makeRunCard({
+        question: this.question.id,
+        outcome,
+        settings: { ...(demo.settingsStore.values as Record<string, number | string | boolean>) },
+        startedAt,
+        durationMs,
+        metrics: demo.metrics?.(),
+        ...env,
+      }),
+    );
+    this.cards = this.cardLog.cards;
+  }
+
+  /** Loads a run card's settings into the demo and runs it again. */
+  async replay(card: RunCard): Promise<void> {
+    const settings = this.demo?.settingsStore;
+    if (!settings) return;
+    if (this.runState === 'running') {
+      this.stop();
+      await this.updateComplete;
+    }
+    const problems = settings.patch(card.settings, 'replay');
+    this.linkNote = problems.join(' ');
+    await this.run();
+  }
+
   reset(): void {
     this.stop();
     this.runId++;
     this.controller = null;
     this.demo?.reset();
+    this.demo?.settingsStore?.reset();
+    this.linkNote = '';
     this.runState = 'idle';
     this.error = '';
     this.status = '';
@@ -146,33 +232,7 @@ export class VivaCell extends LitElement {
           ${withDemo ? html`<span class="run-state ${this.runState}" data-run-state=${this.runState}>${RUN_STATE_LABEL[this.runState]}</span>` : nothing}
         </header>
         <div class="cell-body ${withDemo ? 'with-demo' : ''}">
-          <div class="explanation">
-            <section class="answer">
-              <h3>Answer</h3>
-              ${unsafeHTML(q.html.answer)}
-            </section>
-            <section class="key-points">
-              <h3>Key points</h3>
-              ${unsafeHTML(q.html.keyPoints)}
-            </section>
-            <section class="formulas">
-              <h3>Formulas</h3>
-              ${unsafeHTML(q.html.formulas)}
-            </section>
-            <details class="pitfalls">
-              <summary>Pitfalls</summary>
-              ${unsafeHTML(q.html.pitfalls)}
-            </details>
-            <details class="follow-ups">
-              <summary>Follow-up questions</summary>
-              ${unsafeHTML(q.html.followUps)}
-            </details>
-            <details class="outline">
-              <summary>Two-minute spoken outline</summary>
-              ${unsafeHTML(q.html.outline)}
-            </details>
-          </div>
-          ${withDemo ? this.renderDemoPanel() : nothing}
+          ${explanation(q)} ${withDemo ? this.renderDemoPanel() : nothing}
         </div>
       </article>
     `;
@@ -195,6 +255,11 @@ export class VivaCell extends LitElement {
             Stop
           </button>
           <button class="btn reset" @click=${() => this.reset()}>Reset</button>
+          ${
+            this.demoReady && this.demo?.settingsStore
+              ? html`<button class="btn copy-link" @click=${() => void this.copyLink()}>Copy link</button>`
+              : nothing
+          }
           ${
             this.demoReady
               ? nothing
@@ -219,8 +284,13 @@ export class VivaCell extends LitElement {
                     : nothing
                 }`
         }
+        ${this.linkNote ? html`<p class="link-note" role="status">${this.linkNote}</p>` : nothing}
         <div class="demo-host"></div>
         <div class="status-line" aria-live="polite">${this.status}</div>
+        <viva-run-cards
+          .cards=${this.cards}
+          @replay=${(e: CustomEvent<RunCard>) => void this.replay(e.detail)}
+        ></viva-run-cards>
       </div>
     `;
   }

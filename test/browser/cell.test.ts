@@ -1,7 +1,7 @@
 // <viva-cell> with a scripted demo: Run → running → done; Stop → stopped; a failing demo → error shown.
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerDemo } from '../../src/demos/registry';
-import type { RunContext } from '../../src/demos/contract';
+import { registerDemo } from '../../src/ui/demo-catalog';
+import type { RunContext } from '../../src/ui/demo-contract';
 import { abortError } from '../../src/runtime/abort';
 import type { Question } from '../../src/notebook/question';
 import '../../src/ui/cell';
@@ -25,7 +25,7 @@ class ScriptedDemo extends HTMLElement {
   }
 }
 customElements.define('viva-demo-scripted', ScriptedDemo);
-registerDemo('scripted', async () => undefined);
+registerDemo('scripted', { load: async () => undefined, summary: '' });
 
 const question: Question = {
   id: 'toy',

@@ -1,0 +1,123 @@
+// One demo's current settings: the table's values, validated on every change, with listeners. The demo's
+// session reads `values`; <viva-settings> draws and edits them; the cell writes them to the link and into run
+// cards. No DOM: tested in Node.
+//
+// Example:
+//   const store = new SettingsStore(TABLE);
+//   store.subscribe((c) => { if (c.keys.includes('depth')) rebuild(); });
+//   store.set('depth', '300');   // → { value: 64, message: '300 is above the maximum 64; using 64.' }
+import {
+  checkValue,
+  defaults,
+  fromQuery,
+  toQuery,
+  type Checked,
+  type Setting,
+  type SettingValue,
+  type SettingValues,
+  type SettingsTable,
+} from './settings';
+
+export interface SettingsChange<T extends SettingsTable> {
+  /** The keys whose value changed. */
+  keys: string[];
+  values: SettingValues<T>;
+  /** True when any changed setting needs a rebuild (a new model); false when all apply live. */
+  rebuild: boolean;
+  /** What caused it: a control, reset, a link or a run card's replay. */
+  source: 'control' | 'reset' | 'link' | 'replay';
+}
+
+export type SettingsListener<T extends SettingsTable> = (change: SettingsChange<T>) => void;
+
+export class SettingsStore<T extends SettingsTable = SettingsTable> {
+  private current: SettingValues<T>;
+  private readonly listeners = new Set<SettingsListener<T>>();
+  private readonly byKey: Map<string, Setting>;
+  /** Each control's last message (a clamp, a refusal), by key; cleared when the control takes a value as given. */
+  readonly messages = new Map<string, string>();
+
+  constructor(readonly table: T) {
+    this.current = defaults(table);
+    this.byKey = new Map(table.map((s) => [s.key, s]));
+  }
+
+  get values(): SettingValues<T> {
+    return this.current;
+  }
+
+  get<K extends keyof SettingValues<T>>(key: K): SettingValues<T>[K] {
+    return this.current[key];
+  }
+
+  setting(key: string): Setting {
+    const s = this.byKey.get(key);
+    if (!s) throw new Error(`no setting "${key}" in this demo`);
+    return s;
+  }
+
+  /** Validates and applies one value (a number, the text typed, a choice); returns what was taken and why. */
+  set(key: string, raw: unknown, source: SettingsChange<T>['source'] = 'control'): Checked {
+    const r = checkValue(this.setting(key), raw);
+    if (r.message) this.messages.set(key, r.message);
+    else this.messages.delete(key);
+    if (r.value !== null) this.assign({ [key]: r.value }, source);
+    return r;
+  }
+
+  /** Applies several values at once (every one validated); invalid ones are skipped and returned as messages. */
+  patch(values: Partial<Record<string, unknown>>, source: SettingsChange<T>['source'] = 'control'): string[] {
+    const ok: Record<string, SettingValue> = {};
+    const problems: string[] = [];
+    for (const [key, raw] of Object.entries(values)) {
+      const s = this.byKey.get(key);
+      if (!s) {
+        problems.push(`Unknown setting "${key}" was ignored.`);
+        continue;
+      }
+      const r = checkValue(s, raw);
+      if (r.value === null || r.message) problems.push(`${s.label} (${key}) was ignored: ${r.message}`);
+      else ok[key] = r.value;
+    }
+    this.assign(ok, source);
+    return problems;
+  }
+
+  /** Back to the table's defaults. */
+  reset(): void {
+    this.messages.clear();
+    this.assign(defaults(this.table) as Record<string, SettingValue>, 'reset');
+  }
+
+  /** The query part of this demo's link (non-default settings only). */
+  toQuery(): string {
+    return toQuery(this.table, this.current);
+  }
+
+  /** Restores a link's settings (defaults for the rest); returns a note per ignored key or value. */
+  applyQuery(query: string): string[] {
+    const { values, notes } = fromQuery(this.table, query);
+    this.assign(values as Record<string, SettingValue>, 'link');
+    return notes;
+  }
+
+  subscribe(listener: SettingsListener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private assign(values: Record<string, SettingValue>, source: SettingsChange<T>['source']): void {
+    const next = { ...(this.current as Record<string, SettingValue>) };
+    const keys: string[] = [];
+    for (const [k, v] of Object.entries(values)) {
+      if (next[k] !== v) {
+        next[k] = v;
+        keys.push(k);
+      }
+    }
+    if (!keys.length) return;
+    this.current = next as SettingValues<T>;
+    const rebuild = keys.some((k) => this.byKey.get(k)?.apply === 'rebuild');
+    for (const l of [...this.listeners]) l({ keys, values: this.current, rebuild, source });
+  }
+}
