@@ -1,13 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumExecutable } from './test/chromium.ts';
-import { readFileSync } from 'node:fs';
 import { notebookContent } from './src/notebook/content-plugin.ts';
-
-const appVersion = (
-  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-const define = { __APP_VERSION__: JSON.stringify(appVersion) };
 
 /** Chromium for the browser project; resolved lazily so unit-only runs work without one. */
 function executablePath(): string | undefined {
@@ -24,7 +18,6 @@ export default defineConfig({
     projects: [
       {
         plugins: [notebookContent()],
-        define,
         test: {
           name: 'unit',
           environment: 'node',
@@ -34,7 +27,6 @@ export default defineConfig({
       },
       {
         plugins: [notebookContent()],
-        define,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

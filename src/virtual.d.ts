@@ -3,6 +3,3 @@ declare module 'virtual:viva-notebook' {
   const questions: Question[];
   export default questions;
 }
-
-/** package.json's version, defined by vite.config.ts and vitest.config.ts. */
-declare const __APP_VERSION__: string;

@@ -1,5 +1,6 @@
 // Where a run ran, for its run card: the backend and GPU renderer, tfjs' version (when tfjs is loaded; demos
 // on typed arrays never load it), the app's version and the browser.
+import { version as appVersion } from '../../../package.json';
 import { computeRuntime } from '../../runtime/compute';
 
 export interface RunEnv {
@@ -22,7 +23,7 @@ export async function runEnv(): Promise<RunEnv> {
     backend: status === 'ready' ? backend : null,
     renderer,
     tfjsVersion,
-    appVersion: __APP_VERSION__,
+    appVersion,
     userAgent: navigator.userAgent,
   };
 }
