@@ -21,6 +21,7 @@ export const controlStyles = css`
     gap: 0.5rem;
   }
   input.number,
+  input.text,
   select {
     font: inherit;
     color: inherit;
@@ -28,6 +29,10 @@ export const controlStyles = css`
     border: 1px solid var(--border);
     border-radius: 6px;
     padding: 0.15rem 0.35rem;
+  }
+  input.text {
+    width: 100%;
+    box-sizing: border-box;
   }
   input.number {
     width: 5.5rem;

@@ -35,16 +35,6 @@ export class VivaSettings extends LitElement {
         color: var(--muted);
         margin-top: 0.1rem;
       }
-      input.text {
-        width: 100%;
-        box-sizing: border-box;
-        font: inherit;
-        color: inherit;
-        background: var(--bg);
-        border: 1px solid var(--border);
-        border-radius: 6px;
-        padding: 0.15rem 0.35rem;
-      }
     `,
   ];
 

@@ -10,6 +10,8 @@
 //   ]);
 //   type V = SettingValues<typeof TABLE>;   // { depth: number; act: string; seed: number }
 
+import { readBounded } from '../controls/bounded-number';
+
 interface SettingBase<K extends string = string> {
   key: K;
   label: string;
@@ -111,16 +113,6 @@ export interface Checked {
   message: string | null;
 }
 
-/** Removes floating-point dust from k·step sums (0.1 + 0.2 → 0.3). */
-function snap(v: number, step: number): number {
-  const decimals = Math.max(0, Math.ceil(-Math.log10(step)) + 2);
-  return Number(v.toFixed(Math.min(decimals, 12)));
-}
-
-function fmt(n: number): string {
-  return String(n);
-}
-
 /**
  * Validates one value for a setting. Numbers typed out of range are clamped and the message says so; a
  * value off the step grid is snapped; anything that is not a value of the right kind is refused.
@@ -129,34 +121,18 @@ export function checkValue(s: Setting, raw: unknown): Checked {
   switch (s.kind) {
     case 'number':
     case 'integer': {
-      const text = typeof raw === 'string' ? raw.trim() : raw;
-      const n =
-        typeof text === 'number' ? text : typeof text === 'string' && text !== '' ? Number(text) : NaN;
-      const shown = typeof raw === 'string' ? `"${raw.trim().slice(0, 40)}"` : String(raw);
-      if (!Number.isFinite(n))
+      if (typeof raw !== 'number' && typeof raw !== 'string')
         return {
           value: null,
-          message: `${shown} is not a number; enter a value from ${fmt(s.min)} to ${fmt(s.max)}.`,
+          message: `${String(raw)} is not a number; enter a value from ${s.min} to ${s.max}.`,
         };
-      if (n < s.min)
-        return {
-          value: s.min,
-          message: `${fmt(n)} is below the minimum ${fmt(s.min)}; using ${fmt(s.min)}.`,
-        };
-      if (n > s.max)
-        return {
-          value: s.max,
-          message: `${fmt(n)} is above the maximum ${fmt(s.max)}; using ${fmt(s.max)}.`,
-        };
-      let v = snap(s.min + Math.round((n - s.min) / s.step) * s.step, s.step);
-      if (s.kind === 'integer') v = Math.round(v);
-      v = Math.min(s.max, Math.max(s.min, v));
-      if (v !== n)
-        return {
-          value: v,
-          message: `${fmt(n)} rounded to ${fmt(v)} (step ${s.kind === 'integer' ? Math.max(1, s.step) : s.step}).`,
-        };
-      return { value: v, message: null };
+      // The same reading as a slider's number box, so a link and a control say the same thing.
+      return readBounded(String(raw), {
+        min: s.min,
+        max: s.max,
+        step: s.step,
+        integer: s.kind === 'integer',
+      });
     }
     case 'choice': {
       const hit = s.options.find((o) => o.value === raw);
