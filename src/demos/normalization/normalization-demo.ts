@@ -17,7 +17,7 @@ import '../../ui/line-chart';
 import '../../ui/plot';
 import type { LineTrace, PlotAxes, PlotTrace } from '../../ui/plot-spec';
 import type { DemoElement, RunContext } from '../contract';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { fmt, meanAndStd } from './grid-model';
 import './norm-grid';
 import type { VivaNormGrid } from './norm-grid';
