@@ -1,5 +1,8 @@
-// Lint rules. The one project-specific rule: math (src/autograd, kernels) never imports UI code,
-// Lit, Plotly or the DOM-side runtime — so it stays testable in Node (DESIGN.md, "dependency direction").
+// Lint rules. The project-specific ones keep the layers apart (DESIGN.md, "dependency direction"):
+// - math (src/autograd, kernels) never imports UI code, Lit, Plotly or the DOM-side runtime, so it stays
+//   testable in Node; kernels import no mathjs either (expression parsing and symbolic maths are src/autograd's);
+// - src/ui (general views and controls) imports no demo code;
+// - a demo folder imports no other demo folder (what two demos share lives in src/ui).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -11,6 +14,21 @@ const uiImports = {
     { group: ['**/ui/**', '**/demos/**', '**/notebook/**'], message: 'Math code must not import UI code.' },
   ],
 };
+
+/** Globals only a page has: math code that touches them would not run in Node or a worker. */
+const domGlobals = ['document', 'window', 'localStorage', 'customElements', 'HTMLElement', 'navigator'];
+
+/**
+ * Imports out of one demo folder into another: a relative path that climbs out of the file's demo folder
+ * (`depth` levels below src/demos) into a sibling folder, or any path through a `demos/` folder (a demo reaches
+ * its own files with ./). `../contract` and `../registry` (files, not folders) stay allowed.
+ */
+const siblingDemo = (depth) => ({
+  regex: `^(\\.\\./){${depth}}[^./][^/]*/|(^|/)demos/`,
+  message:
+    'A demo folder must not import another demo folder: move what two demos share to src/ui (views, styles) ' +
+    'or kernels/ (maths).',
+});
 
 export default tseslint.config(
   {
@@ -37,7 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': ['error', uiImports],
-      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'customElements'],
+      'no-restricted-globals': ['error', ...domGlobals],
     },
   },
   {
@@ -56,5 +74,51 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['kernels/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...uiImports.patterns,
+            {
+              group: ['mathjs', 'mathjs/*', '**/autograd', '**/autograd/**'],
+              message:
+                'Kernels do not import mathjs (nor src/autograd, which does): expression parsing and symbolic ' +
+                'maths belong to src/autograd.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    // TEMPORARY: src/ui/cell.ts still imports ../demos/contract and ../demos/registry; the lead is moving those
+    // out right now. Remove this exception once cell.ts imports nothing from src/demos.
+    ignores: ['src/ui/cell.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/demos', '**/demos/**'],
+              message: 'src/ui holds general views: it must not import demo code (src/demos).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/demos/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [siblingDemo(1)] }] },
+  },
+  {
+    files: ['src/demos/*/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [siblingDemo(2)] }] },
   },
 );

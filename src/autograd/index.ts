@@ -21,6 +21,7 @@ export {
   type BackwardEdge,
   type BackwardStep,
 } from './graph';
+export { checkGradients, variablesOf, type GradientCheck, type GradientCheckRow } from './gradient-check';
 export { Neuron, Layer, type Nonlinearity } from './neuron';
 export { MLP, type Activation, type Engine, type MLPOptions, type StepOptions, type StepResult } from './mlp';
 export {

@@ -15,6 +15,7 @@ import { ComputeRuntime } from '../../src/runtime/compute';
 import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
 import { createRng } from '../../src/runtime/rng';
 import type { Tf } from '../../src/runtime/tf-host';
+import { switchBackend } from './webgl-vs-cpu';
 
 const matrix = (rows: number, cols: number, seed: number) => {
   const rng = createRng(seed);
@@ -28,15 +29,16 @@ beforeAll(async () => {
   const runtime = new ComputeRuntime('webgl');
   tf = await runtime.ensure();
   expect(runtime.state.backend).toBe('webgl');
+  expect(tf.getBackend()).toBe('webgl');
 });
 afterAll(async () => {
-  await tf.setBackend('cpu');
+  await switchBackend(tf, 'cpu');
 });
 
 async function onBoth<T>(fn: () => T | Promise<T>): Promise<{ webgl: T; cpu: T }> {
-  await tf.setBackend('webgl');
+  await switchBackend(tf, 'webgl');
   const webgl = await expectNoTensorLeak(tf, fn);
-  await tf.setBackend('cpu');
+  await switchBackend(tf, 'cpu');
   const cpu = await expectNoTensorLeak(tf, fn);
   return { webgl, cpu };
 }
@@ -66,7 +68,7 @@ describe('attention on WebGL', () => {
   }
 
   it('reads back asynchronously with the same numbers', async () => {
-    await tf.setBackend('webgl');
+    await switchBackend(tf, 'webgl');
     const a = await expectNoTensorLeak(tf, () => scaledDotProductAttentionAsync(q, k, v, { causal: true }));
     const b = scaledDotProductAttention(q, k, v, { causal: true });
     expect(a).toEqual(b);

@@ -7,6 +7,7 @@ import { ComputeRuntime } from '../../src/runtime/compute';
 import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
 import { createRng } from '../../src/runtime/rng';
 import type { Tf } from '../../src/runtime/tf-host';
+import { switchBackend } from './webgl-vs-cpu';
 
 const waitFor = async (cond: () => boolean, ms = 20_000) => {
   const end = performance.now() + ms;
@@ -53,8 +54,9 @@ describe('compute backends in Chromium', () => {
       const runtime = new ComputeRuntime(backend);
       const tf = await runtime.ensure();
       expect(runtime.state.backend).toBe(backend);
+      expect(tf.getBackend()).toBe(backend);
       const gpu = await expectNoTensorLeak(tf, () => referenceComputation(tf));
-      await tf.setBackend('cpu');
+      await switchBackend(tf, 'cpu');
       const cpu = await referenceComputation(tf);
       expect(gpu.length).toBe(512);
       let worst = 0;

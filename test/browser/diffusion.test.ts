@@ -43,6 +43,7 @@ describe('the tfjs path on WebGL', () => {
 
   it('trains 30 steps with the typed-array losses (rel 1e-3), leaving no tensor behind', async () => {
     const tf = await new ComputeRuntime('webgl').ensure();
+    expect(tf.getBackend()).toBe('webgl');
     const options = { steps: 30, batchSize: 64, seed: 4 };
     const typed: number[] = [];
     for await (const s of trainDenoiser(new Denoiser({ T: 1000, seed: 2 }), data, schedule, options))

@@ -59,9 +59,18 @@ test('dragging the query updates the heat map on every move, and the arrow keys 
   const latency = await demo.locator('.latency').textContent();
   const updates = Number(/drag: (\d+) updates/.exec(latency!)![1]);
   expect(updates).toBeGreaterThanOrEqual(30); // one update per pointer move (plus the press)
-  // Recompute + re-render per update (what bounds the rate): room for ≥ 30 updates per second.
-  const workP95 = Number(/re-render [\d.]+ ms median, ([\d.]+) ms p95/.exec(latency!)![1]);
-  expect(workP95).toBeLessThan(1000 / 30);
+  // Every update was re-rendered and measured: the record behind the text (which the benchmark reads) holds
+  // one finite latency and one finite work time per update. How fast they are is scripts/bench-attention.ts's
+  // business, not a test's (a loaded machine is slow, not broken).
+  const record = await demo.evaluate((el) => {
+    const { latencies, work } = (el as unknown as { latency: { latencies: number[]; work: number[] } })
+      .latency;
+    return { latencies: [...latencies], work: [...work] };
+  });
+  expect(record.latencies).toHaveLength(updates);
+  expect(record.work).toHaveLength(updates);
+  for (const ms of [...record.latencies, ...record.work]) expect(ms >= 0 && Number.isFinite(ms)).toBe(true);
+  expect(latency).toMatch(/re-render [\d.]+ ms median, [\d.]+ ms p95/);
 
   await handle.focus();
   await page.keyboard.press('Shift+ArrowRight');

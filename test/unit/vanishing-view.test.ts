@@ -14,7 +14,7 @@ import {
   gradientVerdict,
   lossTraces,
 } from '../../src/demos/vanishing/gradient-view';
-import { Memo } from '../../src/demos/memo';
+import { Memo } from '../../src/ui/memo';
 import { DEFAULTS, NET_PRESETS, matchingPreset, presetNet } from '../../src/demos/vanishing/presets';
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
 import '../../ui/controls/toggle';
-import { demoStyles } from '../demo-styles';
+import { demoStyles } from '../../ui/demo-styles';
 import { D_MODEL, HEAD_CHOICES } from './attention-state';
 
 export interface AttentionCellSettings {

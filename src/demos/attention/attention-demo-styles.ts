@@ -1,7 +1,7 @@
 // Styles of the attention cell, on top of the shared demo styles (kept apart so attention-demo.ts stays
 // about behaviour).
 import { css } from 'lit';
-import { demoStyles } from '../demo-styles';
+import { demoStyles } from '../../ui/demo-styles';
 
 export const attentionStyles = [
   demoStyles,

@@ -14,8 +14,8 @@ import type { DemoElement, RunContext } from '../contract';
 import './attention-controls';
 import type { AttentionCellSettings } from './attention-controls';
 import { attentionStyles } from './attention-demo-styles';
-import './attention-map';
-import type { VivaAttentionMap } from './attention-map';
+import '../../ui/attention-map';
+import type { VivaAttentionMap } from '../../ui/attention-map';
 import {
   DEFAULT_SENTENCE,
   LatencyRecord,

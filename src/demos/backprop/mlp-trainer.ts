@@ -8,7 +8,7 @@ import { DATASET_KINDS, makeDataset, type Dataset2d, type DatasetKind } from '..
 import { isAbortError } from '../../runtime/abort';
 import { TimeSlicer } from '../../runtime/loop';
 import '../../ui/controls/select';
-import { demoStyles } from '../demo-styles';
+import { demoStyles } from '../../ui/demo-styles';
 import '../../ui/controls/slider';
 import '../../ui/heatmap';
 import type { HeatmapPoint } from '../../ui/heatmap';

@@ -4,10 +4,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { buildGraph, SUPPORTED_FUNCTIONS } from '../../autograd';
-import { checkGradients, variablesOf, type GradientCheck } from '../../../kernels/gradient-check';
+import { checkGradients, variablesOf, type GradientCheck } from '../../autograd/gradient-check';
 import { abortError } from '../../runtime/abort';
 import '../../ui/controls/slider';
-import { demoStyles } from '../demo-styles';
+import { demoStyles } from '../../ui/demo-styles';
 import { EXPRESSION_PRESETS, VARIABLE_RANGE } from './presets';
 import './graph-view';
 import { createWalkthrough, fmt, frameAt, type Walkthrough } from './walkthrough';

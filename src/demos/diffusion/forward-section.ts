@@ -17,7 +17,7 @@ import '../../ui/controls/select';
 import '../../ui/controls/slider';
 import '../../ui/line-chart';
 import { T, type DiffusionSession } from './session';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { sectionStyles } from './styles';
 import './point-canvas';
 import type { CanvasLayer } from './point-canvas';

@@ -9,7 +9,7 @@ import { isAbortError } from '../../runtime/abort';
 import '../../ui/controls/select';
 import '../../ui/controls/slider';
 import { SAMPLE_POINTS, T, type DiffusionSession, type Quality } from './session';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { sectionStyles } from './styles';
 import './point-canvas';
 import type { CanvasLayer } from './point-canvas';

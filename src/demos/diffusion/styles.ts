@@ -1,6 +1,6 @@
 // Styles shared by the diffusion cell's sections.
 import { css } from 'lit';
-import { toolbarStyles } from '../demo-styles';
+import { toolbarStyles } from '../../ui/demo-styles';
 
 export const sectionStyles = css`
   :host {

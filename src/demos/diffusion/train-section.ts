@@ -12,7 +12,7 @@ import '../../ui/controls/toggle';
 import '../../ui/line-chart';
 import type { LineTrace } from '../../ui/plot-spec';
 import { T, type DiffusionSession, type Engine } from './session';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { sectionStyles } from './styles';
 import './point-canvas';
 import type { CanvasLayer } from './point-canvas';

@@ -1,6 +1,6 @@
-// Styles shared by the DQN cell's parts: toolbar rows and buttons (from demo-styles.ts), focus, errors.
+// Styles shared by the DQN cell's parts: toolbar rows and buttons (from src/ui/demo-styles.ts), focus, errors.
 import { css } from 'lit';
-import { toolbarStyles } from '../demo-styles';
+import { toolbarStyles } from '../../ui/demo-styles';
 
 export const buttonStyles = css`
   ${toolbarStyles}

@@ -17,11 +17,11 @@ import '../../ui/line-chart';
 import '../../ui/plot';
 import type { LineTrace, PlotAxes, PlotTrace } from '../../ui/plot-spec';
 import type { DemoElement, RunContext } from '../contract';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { fmt, meanAndStd } from './grid-model';
 import './norm-grid';
 import type { VivaNormGrid } from './norm-grid';
-import { demoStyles } from './styles';
+import { normalizationStyles } from './styles';
 import { TrainingCurves, curveTraces, gapTraces } from './training-curves';
 
 const DEFAULTS = { batchSize: 32, steps: 200, lr: 0.05, seed: 1 };
@@ -35,7 +35,7 @@ const AXES: Record<'spread' | 'curves' | 'gap', PlotAxes> = {
 
 @customElement('viva-demo-normalization')
 export class VivaDemoNormalization extends LitElement implements DemoElement {
-  static override styles = demoStyles;
+  static override styles = normalizationStyles;
 
   @state() batchSize = DEFAULTS.batchSize;
   @state() steps = DEFAULTS.steps;

@@ -100,7 +100,7 @@ export const gridStyles = [
   `,
 ];
 
-export const demoStyles = css`
+export const normalizationStyles = css`
   :host {
     display: block;
   }

@@ -2,7 +2,7 @@
 // causal mask hatched. A template function (no state of its own).
 import { html, nothing } from 'lit';
 import type { Prediction } from '../../../kernels/transformer/trainer';
-import '../attention/attention-map';
+import '../../ui/attention-map';
 import { inputLabels } from './transformer-view';
 
 export function attentionMaps(p: Prediction | null) {

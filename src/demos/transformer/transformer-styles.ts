@@ -1,6 +1,6 @@
 // Styles of the transformer cell, on top of the shared demo styles.
 import { css } from 'lit';
-import { demoStyles } from '../demo-styles';
+import { demoStyles } from '../../ui/demo-styles';
 
 export const transformerStyles = [
   demoStyles,

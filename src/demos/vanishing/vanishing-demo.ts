@@ -18,7 +18,7 @@ import type { DemoElement, RunContext } from '../contract';
 import { GradientReports, TrainingRun } from './controllers';
 import { COLORS, activationTraces, fmt, gradientTraces, gradientVerdict, lossTraces } from './gradient-view';
 import './net-controls';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { DEFAULTS, type NetChoice } from './presets';
 import { vanishingStyles } from './styles';
 

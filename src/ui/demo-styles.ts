@@ -1,3 +1,6 @@
+// The one module of styles shared by demos (every demo folder composes these; a demo's own styles stay in its
+// folder under their own name): toolbarStyles for parts that style everything else themselves, demoStyles for
+// the rest. The controls in src/ui/controls have their own (controlStyles).
 import { css } from 'lit';
 
 /** How a button, select or text field looks (declarations only, interpolated below). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGradients, variablesOf } from '../../kernels/gradient-check';
-import { EXPRESSION_PRESETS } from '../../src/demos/backprop/presets';
+import { checkGradients, variablesOf } from '../../../src/autograd/gradient-check';
+import { EXPRESSION_PRESETS } from '../../../src/demos/backprop/presets';
 
 describe('the gradient check (core vs finite differences vs mathjs)', () => {
   it('finds the variables of an expression, without function names or constants', () => {
