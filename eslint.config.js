@@ -96,9 +96,6 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.ts'],
-    // TEMPORARY: src/ui/cell.ts still imports ../demos/contract and ../demos/registry; the lead is moving those
-    // out right now. Remove this exception once cell.ts imports nothing from src/demos.
-    ignores: ['src/ui/cell.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
