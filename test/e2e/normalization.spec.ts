@@ -4,15 +4,19 @@ import { plotData } from './plot-data.ts';
 
 const CELL = 'viva-cell#normalization';
 
-async function typeNumber(slider: Locator, value: number): Promise<void> {
-  const input = slider.locator('input.number');
+/** A setting's number box (inside <viva-settings>' shadow root), found by its label. */
+const numberBox = (scope: Locator | Page, label: string) =>
+  scope.getByRole('textbox', { name: label, exact: true });
+
+async function typeNumber(scope: Locator | Page, label: string, value: number): Promise<void> {
+  const input = numberBox(scope, label);
   await input.fill(String(value));
   await input.press('Enter');
 }
 
 /** Opens the demo on the WASM backend (the fastest tfjs backend on these CPU-only machines). */
-async function openDemo(page: Page): Promise<Locator> {
-  await page.goto('/?backend=wasm#normalization');
+async function openDemo(page: Page, query = '?backend=wasm'): Promise<Locator> {
+  await page.goto(`/${query}#normalization`);
   await page.locator(`${CELL} button.open`).click();
   const demo = page.locator('viva-demo-normalization');
   await expect(demo.locator('viva-norm-grid td.out').first()).not.toHaveText('NaN', { timeout: 60_000 });
@@ -70,7 +74,8 @@ test('the grid highlights the slice each norm averages over, and edits change th
   await expect.poll(() => outputAt(grid, 0, 2)).not.toBe(before);
 
   // Layer norm: the highlight turns to example 2's row, with its μ and σ².
-  await grid.locator('viva-select.mode select').selectOption('layer');
+  await grid.getByLabel('Normalize with').selectOption('layer');
+  await expect(grid.getByLabel('Batch norm mode')).toHaveCount(0);
   await grid.locator('input.cell[data-row="1"][data-col="2"]').click();
   await expect(grid.locator('table.output td.hl[data-row="1"]')).toHaveCount(5);
   await expect(grid.locator('table.input td.hl')).toHaveCount(7);
@@ -91,7 +96,7 @@ test('eval mode uses running statistics that catch up as batches are fed', async
   const demo = await openDemo(page);
   const grid = demo.locator('viva-norm-grid');
   const trainOut = await outputAt(grid, 0, 0);
-  await grid.locator('viva-select.bn-mode select').selectOption('eval');
+  await grid.getByLabel('Batch norm mode').selectOption('eval');
   await expect.poll(() => outputAt(grid, 0, 0)).not.toBe(trainOut);
   const fresh = Math.abs((await outputAt(grid, 0, 0)) - trainOut);
   for (let i = 0; i < 25; i++) await grid.locator('button.feed').click();
@@ -104,7 +109,7 @@ test('a smaller batch size spreads the batch statistics wider (≈ σ/√B)', as
   const std = async () => Number(await demo.locator('.mean-std').textContent());
   await expect(demo.locator('.mean-std')).toBeVisible({ timeout: 30_000 });
   const at32 = await std();
-  await typeNumber(demo.locator('viva-slider.batch-size'), 2);
+  await typeNumber(demo, 'Batch size', 2);
   await expect.poll(std).toBeGreaterThan(2.5 * at32);
   const spread = await plotData(demo.locator('viva-plot.spread'));
   expect(spread[0]!.x).toHaveLength(400);
@@ -126,11 +131,48 @@ test('the tensor count returns to its baseline after run → stop → rerun', as
   await expect(demo.locator('.acc-batch')).toBeVisible({ timeout: 60_000 });
   await cell.locator('button.stop').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'stopped');
-  await typeNumber(demo.locator('viva-slider.steps'), 20);
+  await typeNumber(demo, 'Steps', 20);
   await cell.locator('button.run').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
     timeout: 120_000,
   });
   await expect(demo.locator('p.train-stats')).toContainText('step 20');
   expect(await count()).toBe(baseline);
+});
+
+test('Copy link restores the changed settings in a fresh page, and the same run gives the same result', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(150_000);
+  const demo = await openDemo(page, '?backend=cpu');
+  const cell = page.locator(CELL);
+  await typeNumber(demo, 'Batch size', 8);
+  await typeNumber(demo, 'Steps', 20);
+  await demo.getByLabel('Normalize with').selectOption('layer');
+  await cell.locator('button.copy-link').click();
+  await expect(cell.locator('.link-note')).toBeVisible();
+  const url = page.url();
+  expect(new URL(url).hash).toBe('#normalization?norm=layer&batch=8&steps=20');
+  await cell.locator('button.run').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 120_000,
+  });
+  const result = await demo.locator('p.train-stats').textContent();
+  expect(result).toContain('step 20');
+
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  const again = fresh.locator('viva-demo-normalization');
+  await expect(numberBox(again, 'Batch size')).toHaveValue('8', { timeout: 30_000 });
+  await expect(numberBox(again, 'Steps')).toHaveValue('20');
+  await expect(again.getByLabel('Normalize with')).toHaveValue('layer');
+  await expect(again.locator('h4', { hasText: 'at batch size 8' })).toBeVisible();
+  const freshCell = fresh.locator(CELL);
+  await freshCell.locator('button.run').click();
+  await expect(freshCell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 120_000,
+  });
+  expect(await again.locator('p.train-stats').textContent()).toBe(result);
+  await fresh.close();
 });

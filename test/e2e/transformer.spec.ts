@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
 
@@ -69,4 +70,52 @@ test('Pause keeps what was learned and Continue trains on from there; the accura
   await demo.locator('button.train').click();
   expect(pct(await demo.locator('.token-accuracy').textContent())).toBeGreaterThan(accuracy);
   await expect(demo.locator('.engine')).toContainText('training on');
+});
+
+test('Copy link restores the changed settings in a fresh page, and the same run gives the same loss', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const box = (demo: Locator, label: string) => demo.getByRole('textbox', { name: label, exact: true });
+  await page.goto('/?backend=cpu#transformer');
+  const cell = page.locator('viva-cell#transformer');
+  await cell.locator('button.open').click();
+  const demo = cell.locator('viva-demo-transformer');
+  for (const [label, value] of [
+    ['Steps per run', '20'],
+    ['Seed', '3'],
+  ] as const) {
+    await box(demo, label).fill(value);
+    await box(demo, label).press('Enter');
+  }
+  await demo.getByLabel('d_model').selectOption('16');
+  await demo.getByLabel('Layers').selectOption('1');
+  await cell.locator('button.copy-link').click();
+  await expect(cell.locator('.link-note')).toBeVisible();
+  const url = page.url();
+  expect(new URL(url).hash).toBe('#transformer?dModel=16&layers=1&seed=3&steps=20');
+  await cell.locator('button.run').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 150_000,
+  });
+  await expect(demo.locator('.step')).toHaveText('20');
+  const loss = await demo.locator('.loss').textContent();
+  expect(Number(loss)).toBeGreaterThan(0);
+
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  const freshCell = fresh.locator('viva-cell#transformer');
+  const again = freshCell.locator('viva-demo-transformer');
+  await expect(box(again, 'Steps per run')).toHaveValue('20', { timeout: 30_000 });
+  await expect(box(again, 'Seed')).toHaveValue('3');
+  await expect(again.getByLabel('d_model')).toHaveValue('16');
+  await expect(again.getByLabel('Layers')).toHaveValue('1');
+  await freshCell.locator('button.run').click();
+  await expect(freshCell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 150_000,
+  });
+  await expect(again.locator('.step')).toHaveText('20');
+  expect(await again.locator('.loss').textContent()).toBe(loss);
+  await fresh.close();
 });

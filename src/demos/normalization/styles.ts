@@ -1,3 +1,4 @@
+// The normalization cell's styles: the editable grid's (gridStyles) and the demo's (demoStyles).
 import { css } from 'lit';
 
 const buttons = css`
@@ -32,6 +33,10 @@ export const gridStyles = [
     }
     .bar button {
       margin-bottom: 0.4rem;
+    }
+    .bar viva-settings {
+      flex: 1 1 24rem;
+      --settings-min: 14rem;
     }
     .hint {
       color: var(--muted);
@@ -108,9 +113,7 @@ export const normalizationStyles = css`
     margin: 1rem 0 0.4rem;
     font-size: 0.95rem;
   }
-  .shared {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+  viva-settings {
     gap: 0 1rem;
   }
   .plots {

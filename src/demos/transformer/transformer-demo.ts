@@ -16,11 +16,15 @@ import type { BackendName } from '../../runtime/backend-choice';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
 import '../../ui/line-chart';
 import '../../ui/plot';
+import type { Metrics } from '../../ui/kit/run-card';
+import '../../ui/kit/settings-element';
+import { SettingsStore, type SettingsChange } from '../../ui/kit/settings-store';
 import type { DemoElement, RunContext } from '../contract';
 import { onBackend, pickEngine, type EnginePick } from './engine';
 import './transformer-controls';
-import { DEFAULT_SETTINGS, type TransformerSettings } from './transformer-controls';
+import { defaultTestInput, transformerSettings, type TransformerSettings } from './transformer-controls';
 import { attentionMaps } from './transformer-maps';
+import { TARGET_ACCURACY, TRANSFORMER_SETTINGS, type TransformerSettingValues } from './settings';
 import { transformerStyles } from './transformer-styles';
 import {
   curveTraces,
@@ -31,8 +35,8 @@ import {
   type Curves,
 } from './transformer-view';
 
-const DEFAULT_TEST = '31415';
-const TARGET = 0.99;
+const DEFAULT_TEST = defaultTestInput(5);
+const TARGET = TARGET_ACCURACY;
 const LOSS_AXES = { xTitle: 'step', yLog: true, title: 'loss (answer digits)', showLegend: false };
 const ACCURACY_AXES = {
   xTitle: 'step',
@@ -47,7 +51,8 @@ const BATCH = 32;
 export class VivaDemoTransformer extends LitElement implements DemoElement {
   static override styles = transformerStyles;
 
-  @state() settings: TransformerSettings = DEFAULT_SETTINGS;
+  readonly settingsStore = new SettingsStore(TRANSFORMER_SETTINGS);
+  private cachedSettings: [TransformerSettingValues, TransformerSettings] | null = null;
   @state() testText = DEFAULT_TEST;
   @state() enginePick: EnginePick | null = null;
   @state() testError = '';
@@ -69,6 +74,31 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   private trainer: TransformerTrainer | null = null;
   private controller: AbortController | null = null;
   private runDone: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.settingsStore.subscribe((c) => this.changed(c));
+  }
+
+  /** The current settings, as the training code reads them (from the settings store). */
+  get settings(): TransformerSettings {
+    const values = this.settingsStore.values;
+    if (this.cachedSettings?.[0] !== values) this.cachedSettings = [values, transformerSettings(values)];
+    return this.cachedSettings[1];
+  }
+
+  /** The last run's final numbers, for its run card. */
+  metrics(): Metrics {
+    return {
+      step: this.step,
+      loss: this.loss,
+      sequenceAccuracy: this.sequenceAccuracy,
+      tokenAccuracy: this.tokenAccuracy,
+      msPerStep: this.msPerStep,
+      trainedMs: this.trainedMs,
+      backend: this.backend,
+    };
+  }
 
   get config(): TransformerConfig {
     const s = this.settings;
@@ -95,7 +125,6 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   }
 
   reset(): void {
-    this.settings = DEFAULT_SETTINGS;
     this.testText = DEFAULT_TEST;
     this.testError = '';
     this.discardModel();
@@ -257,12 +286,12 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     }
   }
 
-  /** A new setting. Anything that shapes the model drops the old model (and its curves). */
-  private change(patch: Partial<TransformerSettings>): void {
-    this.settings = { ...this.settings, ...patch };
-    if (Object.keys(patch).every((k) => k === 'maxSteps' || k === 'stopAtTarget')) return;
+  /** A new setting. Anything that shapes the model ('rebuild') drops the old model (and its curves). */
+  private changed(c: SettingsChange<typeof TRANSFORMER_SETTINGS>): void {
+    this.requestUpdate();
+    if (!c.rebuild) return;
     this.discardModel();
-    if (patch.length !== undefined) this.testText = '31415926'.slice(0, patch.length);
+    if (c.keys.includes('digits')) this.testText = defaultTestInput(this.settings.length);
     const parsed = parseDigits(this.testText, this.settings.length);
     this.testError = 'error' in parsed ? parsed.error : '';
   }
@@ -270,11 +299,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   override render() {
     const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '—');
     return html`
-      <viva-transformer-controls
-        .settings=${this.settings}
-        .target=${TARGET}
-        @settings-change=${(e: CustomEvent<Partial<TransformerSettings>>) => this.change(e.detail)}
-      ></viva-transformer-controls>
+      <viva-settings class="controls" .store=${this.settingsStore}></viva-settings>
       <div class="row" role="toolbar" aria-label="Training">
         <button
           class="train"
