@@ -15,7 +15,8 @@ import {
   sampleDiffusion,
   trainDenoiser,
 } from '../../../kernels/diffusion/index';
-import { inlineCompute } from '../../../src/demos/diffusion/compute';
+import { inlineCompute, type DiffusionCompute } from '../../../src/demos/diffusion/compute';
+import { abortError } from '../../../src/runtime/abort';
 import { DiffusionSession, SAMPLE_POINTS, TRAIN_POINTS } from '../../../src/demos/diffusion/session';
 import { DIFFUSION_SETTINGS } from '../../../src/demos/diffusion/settings';
 import { RunController } from '../../../src/ui/kit/run-controller';
@@ -183,6 +184,39 @@ describe('the diffusion session', () => {
     expect(session.net).not.toBe(trained);
     expect(session.steps).toBe(0);
     expect(session.schedule.alphaBars).toEqual(noiseSchedule(1000, 'cosine').alphaBars);
+  });
+
+  it('a job waits for the one it replaced to hand back its weights, as the worker does after a stop', async () => {
+    // A compute that, like the worker, reports the weights it reached only after it was told to stop.
+    const received: Float64Array[] = [];
+    const compute: DiffusionCompute = {
+      inWorker: true,
+      async train(job, signal, report) {
+        received.push(job.params.slice());
+        if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await report({ losses: [0.5, 0.25], params: job.params.map((p) => p + 1), msPerStep: 1 });
+        throw abortError();
+      },
+      sample: () => Promise.reject(new Error('not used')),
+      dispose: () => undefined,
+    };
+    const store = new SettingsStore(DIFFUSION_SETTINGS);
+    const runner = new RunController(host);
+    const session = new DiffusionSession(store, { compute, stop: () => runner.stop() });
+    const start = session.net.params.slice();
+    const first = runner.start((r) => session.train(100, r));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = runner.start((r) => session.train(100, r));
+    expect(await first).toEqual({ outcome: 'superseded' });
+    runner.stop();
+    expect(await second).toEqual({ outcome: 'stopped' });
+    expect(received).toHaveLength(2);
+    expect(received[0]).toEqual(start);
+    expect(received[1]).toEqual(start.map((p) => p + 1));
+    expect(session.losses).toEqual([0.5, 0.25, 0.5, 0.25]);
+    expect(session.net.params).toEqual(start.map((p) => p + 1).map((p) => p + 1));
+    expect(session.inWorker).toBe(true);
   });
 
   it('a rebuild while training stops the job, and its steps never reach the new network', async () => {
