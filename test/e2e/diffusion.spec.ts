@@ -140,6 +140,7 @@ test('Train and Pause keep what was learned; the per-timestep loss is drawn; Res
   expect(kept).toBeGreaterThan(50);
   await page.waitForTimeout(300);
   await expect(demo.locator('.step-count')).toHaveText(String(kept));
+  await expect(demo.locator('section.train span.stats')).toContainText('(typed, in a worker)');
 
   await demo.getByRole('switch', { name: 'Loss at each timestep (held-out data)' }).click();
   await expect

@@ -26,17 +26,13 @@ export class TrainPlots {
     return Float64Array.from({ length: 2 * FIELD_POINTS }, () => rng.normal());
   })();
 
-  /** While training, the curve and the field are redrawn about once a second, not on every update. */
-  private clock(s: DiffusionSession, training: boolean): string | number {
-    return training ? `training ${Math.floor(performance.now() / 1000)}` : s.steps;
+  /** Recomputed when the steps change (a report: new losses and weights), at most every report. */
+  losses(s: DiffusionSession): LineTrace[] {
+    return this.lossMemo.get([s.losses, s.steps], () => lossTraces(s.losses));
   }
 
-  losses(s: DiffusionSession, training: boolean): LineTrace[] {
-    return this.lossMemo.get([s.losses, this.clock(s, training)], () => lossTraces(s.losses));
-  }
-
-  field(s: DiffusionSession, training: boolean, t: number): CanvasLayer[] {
-    return this.fieldMemo.get([s.net, this.clock(s, training), t, s.data], () => {
+  field(s: DiffusionSession, t: number): CanvasLayer[] {
+    return this.fieldMemo.get([s.net, s.steps, t, s.data], () => {
       const predict = (x: Float64Array, at: number, out: Float64Array) => void s.net.predict(x, at, out);
       const field = noiseField(predict, t, VIEW[0] + 0.5, VIEW[1] - 0.5, GRID);
       const noisy = qSample(s.data.subarray(0, 2 * FIELD_POINTS), t, this.fieldNoise, s.schedule);
@@ -103,14 +99,14 @@ export function trainView(
       <viva-line-chart
         class="loss-curve"
         label="Training loss"
-        .traces=${plots.losses(s, training)}
+        .traces=${plots.losses(s)}
         .axes=${{ xTitle: 'step', yLog: true, title: 'ε-prediction loss', showLegend: false }}
       ></viva-line-chart>
       <viva-point-canvas
         class="field"
         label="Predicted noise field"
         heading="−ε̂(x, t = ${fieldT}): the denoiser's pull"
-        .layers=${plots.field(s, training, fieldT)}
+        .layers=${plots.field(s, fieldT)}
         .view=${VIEW}
       ></viva-point-canvas>
       ${
