@@ -2,31 +2,51 @@
 // denoiser live, and watch the reverse process turn noise back into data. Run does the whole recipe from a
 // fresh network: samples from the untrained network (the baseline), trains, samples again, and shows both
 // distances to held-out data. Stop keeps what was learned; Reset restores the shipped settings.
-import { LitElement, css, html } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+// The element is thin: the settings table (settings.ts), the session (session.ts), the views (*-view.ts).
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { paced } from '../../runtime/loop';
+import { RunController } from '../../ui/kit/run-controller';
+import { SettingsStore } from '../../ui/kit/settings-store';
+import type { Metrics } from '../../ui/kit/run-card';
 import type { DemoElement, RunContext } from '../contract';
-import './forward-section';
-import './sample-section';
-import type { VivaDiffusionSample } from './sample-section';
+import { forwardView, ForwardPlots } from './forward-view';
+import { tfjsCompute, workerCompute } from './page-compute';
+import { sampleView, SamplePlots } from './sample-view';
 import { DiffusionSession } from './session';
-import './train-section';
+import { DIFFUSION_SETTINGS } from './settings';
+import { sectionStyles } from './styles';
+import { trainView, TrainPlots } from './train-view';
+
+/** The sampler's frames play at this pace, ms per frame. */
+const FRAME_MS = 80;
 
 @customElement('viva-demo-diffusion')
 export class VivaDemoDiffusion extends LitElement implements DemoElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h4 {
-      margin: 1rem 0 0.4rem;
-      font-size: 0.95rem;
-    }
-  `;
+  static override styles = sectionStyles;
 
-  @state() private revision = 0;
-  @query('viva-diffusion-sample') private sampler!: VivaDiffusionSample;
-  /** Everything the cell has learned and sampled (the controller: sections render it). */
-  readonly session = new DiffusionSession(() => this.revision++);
+  readonly settingsStore = new SettingsStore(DIFFUSION_SETTINGS);
+  /** Run's recipe, Train and Sample: one job at a time. */
+  private readonly runner = new RunController(this);
+  /** The sampler's animation (a frame every FRAME_MS). */
+  private readonly player = new RunController(this, { throttleMs: 0 });
+  /** Everything the cell has learned and sampled. */
+  readonly session = new DiffusionSession(this.settingsStore, {
+    compute: workerCompute(),
+    tfjs: tfjsCompute,
+    stop: () => this.runner.stop(),
+    onChange: () => this.requestUpdate(),
+  });
+  /** The frame shown; null follows the newest. */
+  @state() private frame: number | null = null;
+  private readonly forwardPlots = new ForwardPlots();
+  private readonly trainPlots = new TrainPlots();
+  private readonly samplePlots = new SamplePlots();
+
+  constructor() {
+    super();
+    this.settingsStore.subscribe(() => this.requestUpdate());
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -34,27 +54,82 @@ export class VivaDemoDiffusion extends LitElement implements DemoElement {
   }
 
   async run(ctx: RunContext): Promise<void> {
-    await this.updateComplete;
-    this.sampler.pause();
-    this.sampler.frame = null;
-    await this.session.runRecipe(ctx.signal, (fraction, label) => ctx.progress(fraction, label));
-    this.sampler.play();
+    this.player.stop();
+    this.frame = null;
+    await this.runner.run((r) => this.session.runRecipe(r), ctx);
+    this.play();
   }
 
   reset(): void {
-    this.sampler?.pause();
-    if (this.sampler) this.sampler.frame = null;
-    this.session.reset();
+    this.player.stop();
+    this.frame = null;
+    this.session.rebuild();
+    this.requestUpdate();
+  }
+
+  metrics(): Metrics {
+    return this.session.metrics();
+  }
+
+  /** Plays the frames from the first to the last, once. */
+  private play(): void {
+    const count = this.session.frames.length;
+    if (count < 2) return;
+    void this.player.start((r) =>
+      paced((i) => void (this.frame = i), { rate: () => 1000 / FRAME_MS, signal: r.signal }, count),
+    );
+  }
+
+  private async sample(): Promise<void> {
+    this.player.stop();
+    this.frame = null;
+    const result = await this.runner.start((r) => this.session.sample(r));
+    if (result.outcome === 'done') this.play();
+  }
+
+  private train(): void {
+    void this.runner.start((r) => this.session.train(this.session.settings.steps, r));
   }
 
   override render() {
+    const s = this.session;
+    const busy = this.runner.busy;
+    const error = this.runner.error;
+    const training = busy && s.stage === 'train';
+    const sampling = busy && s.stage === 'sample';
     return html`
       <h4>1 · Forward process: noise the data</h4>
-      <viva-diffusion-forward .session=${this.session} .revision=${this.revision}></viva-diffusion-forward>
+      ${forwardView(s, this.forwardPlots)}
       <h4>2 · Train the denoiser ε_θ(x_t, t)</h4>
-      <viva-diffusion-train .session=${this.session} .revision=${this.revision}></viva-diffusion-train>
+      ${trainView(
+        s,
+        this.trainPlots,
+        { busy, training, error },
+        {
+          train: () => this.train(),
+          pause: () => this.runner.stop(),
+          resetNetwork: () => {
+            s.rebuild();
+            this.requestUpdate();
+          },
+        },
+      )}
       <h4>3 · Sample: from noise back to data</h4>
-      <viva-diffusion-sample .session=${this.session} .revision=${this.revision}></viva-diffusion-sample>
+      ${sampleView(
+        s,
+        this.samplePlots,
+        { busy, sampling, playing: this.player.busy, frame: this.frame, error },
+        {
+          sample: () => void this.sample(),
+          stop: () => this.runner.stop(),
+          play: () => this.play(),
+          pause: () => this.player.stop(),
+          scrub: (frame) => {
+            this.player.stop();
+            this.frame = frame;
+          },
+        },
+      )}
     `;
   }
 }

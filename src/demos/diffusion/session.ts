@@ -1,13 +1,11 @@
-// The diffusion cell's controller: it owns the data, the schedule, the denoiser and everything learned or
-// sampled, and runs the long work (training, sampling) with an AbortController. No DOM and no Lit: the
-// element renders what this holds and calls `onChange` to be told when to redraw.
-//
-// Example:
-//   const s = new DiffusionSession(() => el.requestUpdate());
-//   await s.runRecipe(signal, (f, label) => …);   // baseline samples, train, sample, measure
+// The diffusion cell's session: the data, schedule and denoiser, all that was learned or sampled, and the
+// jobs that change them (Run's recipe, Train, Sample). Settings come from the cell's SettingsStore (data set,
+// schedule or seed start a fresh network); long work runs through a DiffusionCompute (the worker in the page,
+// the kernels inline in Node). Jobs are started by the element's RunController and report through its
+// handle; a job starts once the one it replaced has ended. No DOM: tested in Node.
+// Example: await runner.run((r) => new DiffusionSession(store, { compute }).runRecipe(r), ctx);
 import {
   Denoiser,
-  TOY_DATA_KINDS,
   deriveSeeds,
   energyDistance,
   evenTimesteps,
@@ -15,354 +13,280 @@ import {
   makeToyData,
   noiseSchedule,
   qualityReference,
-  sampleDiffusion,
-  trainDenoiser,
-  DEFAULT_TRAINING,
   type NoiseSchedule,
   type QualityReference,
   type SampleFrame,
-  type SamplerMethod,
-  type ScheduleKind,
-  type ToyDataKind,
 } from '../../../kernels/diffusion/index';
-import { throwIfAborted } from '../../runtime/abort';
-import { DiffusionWorkerClient } from './worker-client';
-import { yieldTask } from './yield-task';
-import { computeRuntime } from '../../runtime/compute';
+import { isAbortError, throwIfAborted } from '../../runtime/abort';
+import type { Metrics } from '../../ui/kit/run-card';
+import type { SettingsStore } from '../../ui/kit/settings-store';
+import type { DiffusionCompute, Job } from './compute';
+import { runMetrics, type Quality } from './quality';
+import { DATA_KEYS, T, kernelSettings, type DIFFUSION_SETTINGS, type KernelSettings } from './settings';
 
-export type Engine = 'typed' | 'tfjs';
-
-export interface DiffusionSettings {
-  kind: ToyDataKind;
-  schedule: ScheduleKind;
-  seed: number;
-  trainSteps: number;
-  lr: number;
-  batchSize: number;
-  engine: Engine;
-  method: SamplerMethod;
-  sampleSteps: number;
-}
-
-/** The shipped defaults: the benchmarked recipe (scripts/bench-diffusion.ts). */
-export const DEFAULT_SETTINGS: Readonly<DiffusionSettings> = Object.freeze({
-  kind: 'swissroll',
-  schedule: 'linear',
-  seed: 1,
-  trainSteps: DEFAULT_TRAINING.steps,
-  lr: DEFAULT_TRAINING.lr,
-  batchSize: DEFAULT_TRAINING.batchSize,
-  engine: 'typed',
-  method: 'ddpm',
-  sampleSteps: 100,
-});
-
-export const T = 1000;
+export { T };
+export type { Job };
 export const TRAIN_POINTS = 8000;
 /** Generated points, and held-out points they are compared with. */
 export const SAMPLE_POINTS = 1000;
 const LOSS_BY_T_POINTS = 500;
 const LOSS_BY_T_COUNT = 20;
+/** While training with the per-timestep loss shown, it is measured again this often, ms. */
+const LOSS_BY_T_EVERY_MS = 2000;
+/** The loss shown (and in run cards) is the mean of the last this-many steps. */
+export const RECENT_STEPS = 50;
 
-export type Progress = (fraction: number, label: string) => void;
+export type Stage = 'reference' | 'train' | 'sample';
 
-/** How often the cell redraws during a long run, ms. */
-const DRAW_EVERY_MS = 400;
-
-export interface Quality {
-  /** Energy distance of the latest samples to the held-out data. */
-  distance: number;
-  /** Training steps the network had when they were drawn. */
-  atStep: number;
-  method: SamplerMethod;
-  steps: number;
+export interface SessionOptions {
+  /** Where typed-array training and sampling run. */
+  compute: DiffusionCompute;
+  /** The tfjs engine's compute, made on its first use; without it the engine is refused. */
+  tfjs?: () => DiffusionCompute;
+  /** Stops the job in progress (the element's RunController): a rebuild calls it. */
+  stop?: () => void;
+  /** Told when something changed outside a job (the per-timestep loss was measured). */
+  onChange?: () => void;
 }
 
 export class DiffusionSession {
-  settings: DiffusionSettings = { ...DEFAULT_SETTINGS };
   data!: Float64Array;
   schedule!: NoiseSchedule;
   net!: Denoiser;
   reference: QualityReference | null = null;
   /** Per-step training losses since the network was built. */
   losses: number[] = [];
-  /** ε-loss at evenly spread timesteps on held-out data, when asked for. */
+  /** ε-loss at evenly spread timesteps on held-out data, when shown. */
   lossByT: { t: number; loss: number }[] | null = null;
   frames: SampleFrame[] = [];
   /** The first samples' quality (from the untrained network, in a recipe run) and the latest. */
   untrained: Quality | null = null;
   latest: Quality | null = null;
   msPerStep = 0;
-  busy: 'train' | 'sample' | 'reference' | null = null;
-  error = '';
-  private controller: AbortController | null = null;
+  /** What the job in progress is doing; null between jobs. */
+  stage: Stage | null = null;
   private referenceKey = '';
-  /** Where typed-array training and sampling run: a worker in the browser (undefined: not made yet). */
-  private worker: DiffusionWorkerClient | null | undefined = undefined;
+  private tfjs: DiffusionCompute | null = null;
+  /** Ends when the newest job ends: the next job waits for it (a stopped job hands back its weights first). */
+  private lastJob: Promise<void> = Promise.resolve();
 
-  constructor(private readonly onChange: () => void = () => undefined) {
-    this.rebuild();
+  constructor(
+    readonly store: SettingsStore<typeof DIFFUSION_SETTINGS>,
+    private readonly options: SessionOptions,
+  ) {
+    this.fresh();
+    store.subscribe((change) => {
+      if (change.keys.some((k) => DATA_KEYS.includes(k))) this.rebuild();
+      if (change.keys.includes('byT')) this.showLossByT(change.values.byT);
+    });
+  }
+
+  /** The settings, typed as the kernels take them. */
+  get settings(): KernelSettings {
+    return kernelSettings(this.store.values);
   }
 
   get steps(): number {
     return this.losses.length;
   }
 
-  /** Back to the shipped defaults, with a fresh network. */
-  reset(): void {
-    this.settings = { ...DEFAULT_SETTINGS };
-    this.rebuild();
+  /** The mean loss of the last RECENT_STEPS steps; NaN before training. */
+  get recentLoss(): number {
+    const last = this.losses.slice(-RECENT_STEPS);
+    return last.length ? last.reduce((a, b) => a + b, 0) / last.length : NaN;
   }
 
-  /** Applies settings; data, schedule or seed changes rebuild the data and the network. */
-  update(patch: Partial<DiffusionSettings>): void {
-    const rebuild = ['kind', 'schedule', 'seed'].some(
-      (k) =>
-        k in patch && patch[k as keyof DiffusionSettings] !== this.settings[k as keyof DiffusionSettings],
-    );
-    this.settings = { ...this.settings, ...patch };
-    if (rebuild) this.rebuild();
-    else this.onChange();
+  /** Whether typed-array training runs off the main thread (false before the first job). */
+  get inWorker(): boolean {
+    return this.settings.engine === 'typed' && this.options.compute.inWorker;
   }
 
-  /** New data and an untrained network from the current settings; forgets everything learned. */
+  /** Stops the job in progress and starts from new data and an untrained network; forgets what was learned. */
   rebuild(): void {
-    this.stop();
-    this.controller = null; // the stopped run, if any, is now stale: it must not touch the new state
-    const { kind, schedule, seed } = this.settings;
-    if (!TOY_DATA_KINDS.includes(kind)) throw new Error(`unknown data set ${kind}`);
+    this.options.stop?.();
+    this.fresh();
+  }
+
+  /** Stops and lets the compute go (its worker); a later job starts it again. */
+  dispose(): void {
+    this.options.stop?.();
+    this.options.compute.dispose();
+    this.tfjs?.dispose();
+    this.tfjs = null;
+  }
+
+  private fresh(): void {
+    const { data, schedule, seed } = this.settings;
     const [dataSeed, netSeed] = deriveSeeds(seed, 2);
-    this.data = makeToyData(kind, TRAIN_POINTS, dataSeed);
+    this.data = makeToyData(data, TRAIN_POINTS, dataSeed);
     this.schedule = noiseSchedule(T, schedule);
     this.net = new Denoiser({ T, seed: netSeed });
     this.losses = [];
     this.lossByT = null;
     this.frames = [];
-    this.busy = null;
+    this.stage = null;
     this.untrained = null;
     this.latest = null;
     this.msPerStep = 0;
-    this.error = '';
-    this.onChange();
-  }
-
-  /** Stops whatever is running; what was learned stays. (The run clears `busy` as it ends.) */
-  stop(): void {
-    this.controller?.abort();
-  }
-
-  /** Stops and lets the worker go (the element calls this when it leaves the page). */
-  dispose(): void {
-    this.stop();
-    this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  /** Whether typed-array work has been running off the main thread (false before the first run). */
-  get inWorker(): boolean {
-    return this.worker != null;
-  }
-
-  private workerClient(): DiffusionWorkerClient | null {
-    if (this.worker === undefined) this.worker = DiffusionWorkerClient.create();
-    return this.worker;
   }
 
   /**
-   * The whole recipe, as Run does it: samples from the untrained network (the baseline), trains for
-   * settings.trainSteps steps, samples again and measures both. Rebuilds first, so a Run is reproducible.
+   * The whole recipe, as Run does it: from a fresh network, samples (the baseline), trains for the `steps`
+   * setting, samples again and measures both. Starting fresh makes a Run reproducible from its settings.
    */
-  async runRecipe(signal: AbortSignal, progress: Progress): Promise<void> {
-    this.rebuild();
-    await this.guard(signal, async (inner) => {
-      progress(0, 'held-out data and the floor');
-      await this.ensureReference(inner);
-      progress(0.02, 'sampling from the untrained network');
-      await this.sampleInner(inner, (f) => progress(0.02 + 0.06 * f, 'sampling from the untrained network'));
-      this.untrained = this.latest;
-      await this.trainInner(this.settings.trainSteps, inner, (f, label) => progress(0.08 + 0.77 * f, label));
-      await this.sampleInner(inner, (f) => progress(0.85 + 0.15 * f, 'sampling from the trained network'));
+  runRecipe(job: Job): Promise<void> {
+    return this.exclusive(job, async () => {
+      this.fresh();
+      job.progress(0, 'held-out data and the floor');
+      await this.ensureReference(job.signal);
+      const net = this.net;
+      const untrained = 'sampling from the untrained network';
+      job.progress(0.02, untrained);
+      await this.sampleWith(job, (f) => job.progress(0.02 + 0.06 * f, untrained));
+      if (this.net === net) this.untrained = this.latest;
+      const steps = this.settings.steps;
+      await this.trainWith(steps, job, (f, label) => job.progress(0.08 + 0.77 * f, label));
+      const trained = 'sampling from the trained network';
+      await this.sampleWith(job, (f) => job.progress(0.85 + 0.15 * f, trained));
     });
   }
 
-  /** Trains `steps` more steps (continuing from the current weights). */
-  train(steps: number, signal?: AbortSignal, progress?: Progress): Promise<void> {
-    return this.guard(signal, (inner) => this.trainInner(steps, inner, progress));
+  /** Trains `steps` more steps, continuing from the current weights. */
+  train(steps: number, job: Job): Promise<void> {
+    return this.exclusive(job, () => this.trainWith(steps, job, (f, label) => job.progress(f, label)));
   }
 
-  /** Samples SAMPLE_POINTS points with the current sampler settings and measures their distance to the data. */
-  sample(signal?: AbortSignal, progress?: (fraction: number) => void): Promise<void> {
-    return this.guard(signal, async (inner) => {
-      await this.ensureReference(inner);
-      await this.sampleInner(inner, progress);
+  /** Samples SAMPLE_POINTS points with the sampler settings and measures their distance to held-out data. */
+  sample(job: Job): Promise<void> {
+    return this.exclusive(job, async () => {
+      await this.ensureReference(job.signal);
+      await this.sampleWith(job, (f) => job.progress(f, 'sampling'));
     });
   }
 
-  /** The per-timestep loss on held-out data at the current weights. */
+  /** The per-timestep loss on held-out data at the current weights (kept unless the network was replaced). */
   async measureLossByT(signal?: AbortSignal): Promise<void> {
+    const { net, schedule } = this;
     const held =
       this.reference?.heldOut.subarray(0, 2 * LOSS_BY_T_POINTS) ??
-      makeToyData(this.settings.kind, LOSS_BY_T_POINTS, 77);
-    this.lossByT = await lossByTimestep(
-      (x, t, out) => this.net.predict(x, t, out),
-      held,
-      this.schedule,
-      evenTimesteps(T, LOSS_BY_T_COUNT),
-      5,
-      signal,
-    );
-    this.onChange();
+      makeToyData(this.settings.data, LOSS_BY_T_POINTS, 77);
+    const predict = (x: Float64Array, t: number, out: Float64Array) => void net.predict(x, t, out);
+    const times = evenTimesteps(T, LOSS_BY_T_COUNT);
+    const rows = await lossByTimestep(predict, held, schedule, times, 5, signal);
+    if (this.net === net && this.settings.byT) this.lossByT = rows;
   }
 
-  /** Runs `work` with an AbortController of this session's, relayed from `signal`; one job at a time. */
-  private async guard(
-    signal: AbortSignal | undefined,
-    work: (inner: AbortSignal) => Promise<void>,
-  ): Promise<void> {
-    this.stop();
-    const controller = new AbortController();
-    this.controller = controller;
-    const relay = () => controller.abort();
-    signal?.addEventListener('abort', relay, { once: true });
-    if (signal?.aborted) controller.abort();
-    this.error = '';
-    try {
-      await work(controller.signal);
-    } catch (e) {
-      if ((e as { name?: string }).name !== 'AbortError')
-        this.error = e instanceof Error ? e.message : String(e);
-      throw e;
-    } finally {
-      signal?.removeEventListener('abort', relay);
-      // A run that was replaced (a newer run, or a rebuild) leaves the newer state alone.
-      if (this.controller === controller) {
-        this.controller = null;
-        this.busy = null;
-      }
-      this.onChange();
+  /** The final metrics of the last run, for its run card: no timings, so a replay gives the same. */
+  metrics(): Metrics {
+    return runMetrics(this);
+  }
+
+  private showLossByT(on: boolean): void {
+    if (!on) {
+      this.lossByT = null;
+      return;
     }
+    // While training, the job measures it; otherwise once now.
+    if (this.stage !== 'train')
+      this.measureLossByT().then(
+        () => this.options.onChange?.(),
+        () => undefined,
+      );
+  }
+
+  /** Runs `work` once the previous job has ended; the stage is cleared as it ends. */
+  private async exclusive(job: Job, work: () => Promise<void>): Promise<void> {
+    const previous = this.lastJob;
+    let ended!: () => void;
+    this.lastJob = new Promise<void>((resolve) => (ended = resolve));
+    try {
+      await previous;
+      throwIfAborted(job.signal);
+      await work();
+    } finally {
+      this.stage = null;
+      ended();
+      job.draw();
+    }
+  }
+
+  private computeFor(engine: KernelSettings['engine']): DiffusionCompute {
+    if (engine === 'typed') return this.options.compute;
+    if (!this.options.tfjs) throw new Error('the tfjs engine is not available here');
+    this.tfjs ??= this.options.tfjs();
+    return this.tfjs;
   }
 
   private async ensureReference(signal: AbortSignal): Promise<QualityReference> {
-    const key = `${this.settings.kind}/${this.settings.seed}`;
+    const { data, seed } = this.settings;
+    const key = `${data}/${seed}`;
     if (this.reference && this.referenceKey === key) return this.reference;
-    this.busy = 'reference';
-    this.onChange();
-    const [, , referenceSeed] = deriveSeeds(this.settings.seed, 3);
-    this.reference = await qualityReference(this.settings.kind, SAMPLE_POINTS, referenceSeed, { signal });
-    this.referenceKey = key;
-    return this.reference;
+    this.stage = 'reference';
+    const [, , referenceSeed] = deriveSeeds(seed, 3);
+    const reference = await qualityReference(data, SAMPLE_POINTS, referenceSeed, { signal });
+    if (`${this.settings.data}/${this.settings.seed}` === key) {
+      this.reference = reference;
+      this.referenceKey = key;
+    }
+    return reference;
   }
 
-  private async trainInner(steps: number, signal: AbortSignal, progress?: Progress): Promise<void> {
+  private async trainWith(steps: number, job: Job, progress: (f: number, label: string) => void) {
     if (!Number.isInteger(steps) || steps < 1)
       throw new Error(`steps must be a positive integer, got ${steps}`);
-    this.busy = 'train';
-    this.onChange();
-    const { lr, batchSize, engine } = this.settings;
-    // A run continues the network but draws its own batches: seed it by how far training has come.
-    const options = { steps, lr, batchSize, seed: this.settings.seed * 100_003 + this.steps };
-    const first = this.losses.length;
-    const started = performance.now();
-    let lastDraw = 0;
-    let lastLossByT = started;
-    const report = async (now: number) => {
+    // Written through these, so a job whose network a rebuild replaced cannot touch the new one.
+    const { net, losses, data } = this;
+    const { lr, batch, engine, schedule, seed } = this.settings;
+    const compute = this.computeFor(engine);
+    this.stage = 'train';
+    job.draw();
+    const first = losses.length;
+    // A job continues the network but draws its own batches: seeded by how far training has come.
+    const options = { steps, lr, batchSize: batch, seed: seed * 100_003 + first };
+    const request = { config: { ...net.config }, params: net.params.slice(), data, schedule, options };
+    let lastLossByT = performance.now();
+    await compute.train(request, job.signal, async (r) => {
+      for (const loss of r.losses) losses.push(loss);
+      net.params.set(r.params);
+      if (this.net !== net) return;
+      this.msPerStep = r.msPerStep;
       const done = losses.length - first;
-      if (now - lastDraw > DRAW_EVERY_MS || done === steps) {
-        lastDraw = now;
-        progress?.(done / steps, `training step ${done}/${steps}`);
-        this.onChange();
-      }
-      if (this.lossByT && now - lastLossByT > 2000) {
+      progress(done / steps, `training step ${done}/${steps}`);
+      const now = performance.now();
+      if (this.settings.byT && now - lastLossByT > LOSS_BY_T_EVERY_MS && !job.signal.aborted) {
         lastLossByT = now;
-        await this.measureLossByT(signal);
+        await this.measureLossByT(job.signal).catch(ignoreAbort);
       }
-    };
-    // Written through these, so a run that a rebuild replaced cannot touch the new network's state.
-    const { net, losses, data, schedule } = this;
-    const client = engine === 'typed' ? this.workerClient() : null;
-    if (client) {
-      const request = {
-        config: { ...net.config },
-        params: net.params.slice(),
-        data: this.data,
-        schedule: this.settings.schedule,
-        options,
-      };
-      for await (const r of client.train(request, signal)) {
-        for (const loss of r.losses) losses.push(loss);
-        net.params.set(r.params);
-        this.msPerStep = r.msPerStep;
-        await report(performance.now());
-      }
-    } else {
-      const sliced = { ...options, yieldFn: yieldTask };
-      const run =
-        engine === 'tfjs'
-          ? await tfjsRun(net, data, schedule, sliced, signal)
-          : trainDenoiser(net, data, schedule, sliced, signal);
-      for await (const s of run) {
-        losses.push(s.loss);
-        const now = performance.now();
-        this.msPerStep = (now - started) / s.step;
-        await report(now);
-      }
-    }
-    throwIfAborted(signal);
-    if (this.lossByT) await this.measureLossByT(signal);
+    });
+    throwIfAborted(job.signal);
+    if (this.settings.byT && this.net === net) await this.measureLossByT(job.signal);
   }
 
-  private async sampleInner(signal: AbortSignal, progress?: (fraction: number) => void): Promise<void> {
-    this.busy = 'sample';
-    const { method, sampleSteps, seed, schedule } = this.settings;
+  private async sampleWith(job: Job, progress: (fraction: number) => void): Promise<void> {
+    const { net, reference } = this;
+    if (!reference) throw new Error('no held-out data to compare with');
+    const { sampler: method, sampleSteps, seed, schedule } = this.settings;
     const steps = Math.min(sampleSteps, T);
     const [, , , sampleSeed] = deriveSeeds(seed, 4);
     const options = { n: SAMPLE_POINTS, method, steps, seed: sampleSeed };
-    const { net, schedule: forward } = this;
     const frames: SampleFrame[] = [];
     this.frames = frames;
-    this.onChange();
-    let lastDraw = 0;
-    const show = (frame: SampleFrame) => {
-      frames.push(frame);
-      const now = performance.now();
-      if (now - lastDraw > 60 || frame.step === steps) {
-        lastDraw = now;
-        progress?.(frame.step / steps);
-        this.onChange();
-      }
-    };
-    const client = this.workerClient();
-    if (client) {
-      const request = { config: { ...net.config }, params: net.params.slice(), schedule, options };
-      for await (const r of client.sample(request, signal)) r.frames.forEach(show);
-    } else {
-      const predict = (x: Float64Array, t: number, out: Float64Array) => void net.predict(x, t, out);
-      const sliced = { ...options, yieldFn: yieldTask };
-      for await (const frame of sampleDiffusion(predict, forward, sliced, signal)) show(frame);
-    }
-    throwIfAborted(signal);
+    this.stage = 'sample';
+    job.draw();
+    const request = { config: { ...net.config }, params: net.params.slice(), schedule, options };
+    await this.options.compute.sample(request, job.signal, (batch) => {
+      frames.push(...batch);
+      if (this.net === net) progress(frames[frames.length - 1].step / steps);
+    });
+    throwIfAborted(job.signal);
     const final = frames[frames.length - 1];
-    if (!this.reference) throw new Error('no held-out data to compare with');
-    this.latest = {
-      distance: energyDistance(final.x, this.reference.heldOut),
-      atStep: this.steps,
-      method,
-      steps,
-    };
-    progress?.(1);
+    if (this.net !== net || !final) return;
+    const distance = energyDistance(final.x, reference.heldOut);
+    this.latest = { distance, atStep: this.steps, method, steps };
+    progress(1);
   }
 }
 
-/** trainDenoiserTf on the page's tfjs backend; tfjs and that module load on first use. */
-async function tfjsRun(
-  net: Denoiser,
-  data: Float64Array,
-  schedule: NoiseSchedule,
-  options: Parameters<typeof trainDenoiser>[3],
-  signal: AbortSignal,
-) {
-  const tf = await computeRuntime().ensure();
-  const { trainDenoiserTf } = await import('../../../kernels/diffusion/tf-trainer');
-  return trainDenoiserTf(tf, net, data, schedule, options, signal);
+function ignoreAbort(e: unknown): void {
+  if (!isAbortError(e)) throw e;
 }
