@@ -26,15 +26,18 @@ const POINT_ERROR = /at this point, so it has no derivative there$/;
  */
 export function checkExpression(expr: string): string | null {
   if (expr.trim() === '') return 'The expression is empty.';
+  const probe: Record<string, number> = {};
   try {
-    const probe: Record<string, number> = {};
     for (const name of variablesOf(expr)) probe[name] = 1;
+  } catch (e) {
+    return `Cannot parse "${expr}": ${e instanceof Error ? e.message : String(e)}`;
+  }
+  try {
     expressionToValue(expr, probe);
     return null;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (POINT_ERROR.test(message)) return null;
-    return message.startsWith('Cannot parse') ? message : `Cannot use "${expr}": ${message}`;
+    return POINT_ERROR.test(message) ? null : message;
   }
 }
 
