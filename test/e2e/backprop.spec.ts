@@ -73,9 +73,11 @@ test('a bad expression shows its error beside the input and keeps the last good 
 test('Run plays the walkthrough and trains the MLP; accuracy rises; Esc stops a second run', async ({
   page,
 }) => {
-  // 60 steps through the link: the unit tests prove that 500 steps reach 95% on the moons.
-  await page.goto('/#backprop?steps=60');
+  await page.goto('/#backprop');
   const cell = page.locator('viva-cell#backprop');
+  await expect(cell.locator('viva-demo-backprop')).toHaveCount(0); // not loaded until asked for
+  // 60 steps through the link (which loads the demo): the unit tests prove that 500 steps reach 95%.
+  await page.goto('/#backprop?steps=60');
   await expect(box(page, 'Steps per Run')).toHaveValue('60');
   await cell.focus();
   await page.keyboard.press('Shift+Enter');

@@ -44,6 +44,7 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
   private stepError = '';
   private plots: {
     version: number;
+    training: boolean;
     data: unknown;
     boundary: number[][];
     points: HeatmapPoint[];
@@ -178,13 +179,16 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
     return { ...this.trainer.metrics(), f: this.expression.check?.value ?? NaN };
   }
 
+  /** The plots' data, recomputed when the network changed (while training, the boundary of a recent step). */
   private plotData() {
     const t = this.trainer;
-    if (this.plots?.version !== t.version) {
+    const training = this.activity === 'training';
+    if (this.plots?.version !== t.version || this.plots.training !== training) {
       this.plots = {
         version: t.version,
+        training,
         data: t.data,
-        boundary: t.boundary(),
+        boundary: training ? t.latestBoundary() : t.boundary(),
         points: this.plots?.data === t.data ? this.plots.points : dataPoints(t),
         curves: curveTraces(t),
       };

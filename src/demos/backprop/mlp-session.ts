@@ -16,6 +16,14 @@ export const GRID_LO = -2;
 export const GRID_HI = 2.5;
 /** The weight decay of every step. */
 export const L2 = 1e-4;
+/**
+ * Rows of the decision boundary train() computes after each step, from a snapshot of the network: a whole
+ * grid at once costs some twenty steps, too long for one main-thread task, so it is spread over GRID steps.
+ */
+export const BOUNDARY_ROWS_PER_STEP = 1;
+
+/** At most this many points per curve are drawn (every k-th step, and the last), however long the training. */
+export const MAX_CURVE_POINTS = 2000;
 
 /** The settings that need a new data set or network when they change. */
 const REBUILD_KEYS = ['data', 'noise', 'seed', 'sizes', 'act'] as const;
@@ -44,6 +52,11 @@ export class MlpSession {
   private readonly grid = makeGrid(GRID);
   private readonly scores = new Float64Array(GRID * GRID);
   private boundaryCache: { version: number; z: number[][] } | null = null;
+  /** A copy of the network that the boundary being drawn during training is computed from. */
+  private snapshot!: MLP;
+  private pending: { version: number; row: number; z: number[][] } | null = null;
+  /** The last boundary completed during training. */
+  private drawn: { version: number; z: number[][] } | null = null;
 
   constructor(settings: MlpSettings) {
     this.rebuild(settings);
@@ -57,6 +70,9 @@ export class MlpSession {
     this.sizes = parsed.sizes;
     this.data = makeDataset(settings.data, { n: POINTS, noise: settings.noise, seed: settings.seed });
     this.mlp = new MLP(2, [...this.sizes, 1], { activation: settings.act, seed: settings.seed });
+    this.snapshot = new MLP(2, [...this.sizes, 1], { activation: settings.act, seed: settings.seed });
+    this.pending = null;
+    this.drawn = null;
     this.losses.length = 0;
     this.accuracies.length = 0;
     this.stepCount = 0;
@@ -104,6 +120,7 @@ export class MlpSession {
     for (let k = 0; k < steps; k++) {
       this.step();
       this.stepsPerSecond = ((k + 1) * 1000) / Math.max(1, performance.now() - started);
+      this.advanceBoundary(BOUNDARY_ROWS_PER_STEP);
       options.onStep?.(k + 1);
       await slicer.tick();
     }
@@ -118,10 +135,59 @@ export class MlpSession {
     if (this.boundaryCache?.version === this.version) return this.boundaryCache.z;
     this.mlp.predictPoints(this.grid, this.scores);
     const z: number[][] = [];
-    for (let r = 0; r < GRID; r++)
-      z.push(Array.from(this.scores.subarray(r * GRID, (r + 1) * GRID), (s) => Math.tanh(s)));
+    for (let r = 0; r < GRID; r++) z.push(this.row(r));
     this.boundaryCache = { version: this.version, z };
     return z;
+  }
+
+  /**
+   * What to draw while training: the last boundary train() completed (a few steps old), or the exact one
+   * when none was completed since the network changed.
+   */
+  latestBoundary(): number[][] {
+    if (this.boundaryCache?.version === this.version || !this.drawn) return this.boundary();
+    return this.drawn.z;
+  }
+
+  /**
+   * Computes `rows` more rows of the boundary of the network as it was when this boundary began; returns
+   * true when the boundary is complete (then latestBoundary() shows it).
+   */
+  advanceBoundary(rows: number): boolean {
+    if (!this.pending) {
+      this.snapshot.setParameters(this.mlp.getParameters());
+      this.pending = { version: this.version, row: 0, z: [] };
+    }
+    const p = this.pending;
+    const end = Math.min(GRID, p.row + rows);
+    this.snapshot.predictPoints(
+      this.grid.subarray(p.row * GRID * 2, end * GRID * 2),
+      this.scores.subarray(p.row * GRID, end * GRID),
+    );
+    for (let r = p.row; r < end; r++) p.z.push(this.row(r));
+    p.row = end;
+    if (end < GRID) return false;
+    this.drawn = { version: p.version, z: p.z };
+    this.pending = null;
+    return true;
+  }
+
+  private row(r: number): number[] {
+    return Array.from(this.scores.subarray(r * GRID, (r + 1) * GRID), (s) => Math.tanh(s));
+  }
+
+  /** The loss and accuracy curves, thinned to at most about `max` points (every k-th step and the last). */
+  curves(max: number): { steps: number[]; loss: number[]; accuracy: number[] } {
+    const n = this.losses.length;
+    const stride = Math.max(1, Math.ceil(n / max));
+    const steps: number[] = [];
+    for (let i = 0; i < n; i += stride) steps.push(i + 1);
+    if (n > 0 && steps[steps.length - 1] !== n) steps.push(n);
+    return {
+      steps,
+      loss: steps.map((k) => this.losses[k - 1]!),
+      accuracy: steps.map((k) => this.accuracies[k - 1]!),
+    };
   }
 
   /** The final metrics of the training so far, for the run card. */

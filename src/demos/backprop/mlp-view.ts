@@ -8,7 +8,7 @@ import '../../ui/kit/settings-element';
 import type { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { LineTrace } from '../../ui/plot-spec';
-import { GRID_HI, GRID_LO, type MlpSession } from './mlp-session';
+import { GRID_HI, GRID_LO, MAX_CURVE_POINTS, type MlpSession } from './mlp-session';
 import type { BACKPROP_SETTINGS } from './settings';
 
 const EXTENT: [number, number, number, number] = [GRID_LO, GRID_HI, GRID_LO, GRID_HI];
@@ -30,10 +30,10 @@ export function dataPoints(s: MlpSession): HeatmapPoint[] {
 }
 
 export function curveTraces(s: MlpSession): LineTrace[] {
-  const steps = s.losses.map((_, i) => i + 1);
+  const c = s.curves(MAX_CURVE_POINTS);
   return [
-    { type: 'line', x: steps, y: s.losses.slice(), name: 'loss' },
-    { type: 'line', x: steps, y: s.accuracies.slice(), name: 'accuracy', dash: 'dot' },
+    { type: 'line', x: c.steps, y: c.loss, name: 'loss' },
+    { type: 'line', x: c.steps, y: c.accuracy, name: 'accuracy', dash: 'dot' },
   ];
 }
 

@@ -177,3 +177,33 @@ describe('run cards replay bit for bit', () => {
     expect(other.loss).not.toBe(metrics.loss);
   });
 });
+
+describe('drawing while training', () => {
+  it('the boundary train() draws row by row is the exact boundary of the network when it began', async () => {
+    const s = new MlpSession(DEFAULTS);
+    const reference = new MlpSession(DEFAULTS);
+    await s.train(1, { yieldFn: () => Promise.resolve() }); // begins a boundary after step 1
+    reference.step();
+    const atStep1 = reference.boundary();
+    await s.train(GRID - 2, { yieldFn: () => Promise.resolve() }); // 48 rows in all: not complete yet
+    expect(s.stepCount).toBe(GRID - 1);
+    expect(s.latestBoundary()).toEqual(s.boundary()); // nothing drawn yet: the exact one
+    await s.train(1, { yieldFn: () => Promise.resolve() });
+    expect(s.latestBoundary()).toEqual(atStep1);
+    expect(s.latestBoundary()).not.toEqual(s.boundary());
+  });
+
+  it('thins long curves to every k-th step and the last, keeping short ones whole', () => {
+    const s = new MlpSession({ ...DEFAULTS, sizes: '2' });
+    for (let k = 0; k < 25; k++) s.step();
+    expect(s.curves(100)).toEqual({
+      steps: Array.from({ length: 25 }, (_, i) => i + 1),
+      loss: s.losses,
+      accuracy: s.accuracies,
+    });
+    const thin = s.curves(10);
+    expect(thin.steps).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
+    expect(thin.loss).toEqual(thin.steps.map((k) => s.losses[k - 1]));
+    expect(new MlpSession(DEFAULTS).curves(10)).toEqual({ steps: [], loss: [], accuracy: [] });
+  });
+});
