@@ -174,9 +174,16 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
     this.requestUpdate();
   }
 
-  /** The last run's final metrics: the MLP's steps, loss, accuracy and size, and the expression's value. */
+  /**
+   * The last run's final metrics: the MLP's steps, loss, accuracy and size, then the expression's value and
+   * the walkthrough's step reached (where a run stopped before training).
+   */
   metrics(): Metrics {
-    return { ...this.trainer.metrics(), f: this.expression.check?.value ?? NaN };
+    return {
+      ...this.trainer.metrics(),
+      f: this.expression.check?.value ?? NaN,
+      walkthroughStep: this.expression.index,
+    };
   }
 
   /** The plots' data, recomputed when the network changed (while training, the boundary of a recent step). */
