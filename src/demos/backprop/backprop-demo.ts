@@ -62,9 +62,7 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
   private onSettings(c: SettingsChange<typeof BACKPROP_SETTINGS>): void {
     if (c.keys.includes('expr') || c.keys.includes('at')) this.syncExpression(c.source);
     const next = mlpSettings(c.values);
-    const old = this.trainer.config;
-    const rebuilds = (['data', 'noise', 'seed', 'sizes', 'act'] as const).some((k) => next[k] !== old[k]);
-    if (rebuilds && this.activity === 'training') this.runner.stop();
+    if (this.activity === 'training' && this.trainer.needsRebuild(next)) this.runner.stop();
     if (this.trainer.configure(next)) this.stepError = '';
     this.requestUpdate();
   }

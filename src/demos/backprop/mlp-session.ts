@@ -87,10 +87,15 @@ export class MlpSession {
    * ones (loss, learning rate, steps per Run) to the next step.
    */
   configure(settings: MlpSettings): boolean {
-    const rebuild = REBUILD_KEYS.some((k) => settings[k] !== this.settings[k]);
+    const rebuild = this.needsRebuild(settings);
     if (rebuild) this.rebuild(settings);
     else this.settings = { ...settings };
     return rebuild;
+  }
+
+  /** Whether these settings need a new data set or network. */
+  needsRebuild(settings: MlpSettings): boolean {
+    return REBUILD_KEYS.some((k) => settings[k] !== this.settings[k]);
   }
 
   get config(): Readonly<MlpSettings> {
