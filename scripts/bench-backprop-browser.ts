@@ -16,10 +16,10 @@ try {
   await page.locator('viva-demo-backprop').waitFor();
   // Measure training alone: start the trainer's Play, sample for 8 s, pause.
   await recordLongTasks(page);
-  await page.locator('viva-mlp-trainer button.train').click();
+  await page.locator('viva-demo-backprop button.train').click();
   await page.waitForTimeout(8000);
-  const stats = await page.locator('viva-mlp-trainer .stats').textContent();
-  await page.locator('viva-mlp-trainer button.train').click();
+  const stats = await page.locator('viva-demo-backprop .stats').textContent();
+  await page.locator('viva-demo-backprop button.train').click();
   const tasks = await longTasks(page);
   const stepsPerSecond = Number(/(\d+) steps\/s/.exec(stats ?? '')?.[1] ?? NaN);
   const maxTask = Math.max(0, ...tasks);

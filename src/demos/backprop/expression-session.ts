@@ -1,0 +1,73 @@
+// The chain-rule walkthrough's state, with no DOM: the expression and its variables' values, its graph and
+// the step reached in the forward/backward walkthrough, and the three-way gradient check. A bad expression
+// or point leaves the last good graph in place and says why.
+//
+// Example: const s = new ExpressionSession(); s.set('x*y + x', { x: 2, y: 3 }); s.toEnd(); s.frame().grads
+import { buildGraph } from '../../autograd';
+import { checkGradients, type GradientCheck } from '../../autograd/gradient-check';
+import { createWalkthrough, frameAt, type Frame, type Walkthrough } from './walkthrough';
+
+export class ExpressionSession {
+  expr = '';
+  at: Record<string, number> = {};
+  /** The step reached, 0..walkthrough.total. */
+  index = 0;
+  /** Why the last set() was refused ('' when it was taken). */
+  error = '';
+  walkthrough: Walkthrough | null = null;
+  check: GradientCheck | null = null;
+  private cached: { w: Walkthrough; index: number; frame: Frame } | null = null;
+
+  /**
+   * Builds the graph of `expr` at `at`. A new expression starts the walkthrough over; new values at the same
+   * expression keep the step reached. Returns false (and keeps the last good graph) on an error.
+   */
+  set(expr: string, at: Record<string, number>): boolean {
+    try {
+      const graph = buildGraph(expr, at);
+      const check = checkGradients(expr, at);
+      const sameExpr = expr === this.expr && this.walkthrough !== null;
+      this.walkthrough = createWalkthrough(graph);
+      this.check = check;
+      this.expr = expr;
+      this.at = { ...at };
+      this.error = '';
+      this.index = sameExpr ? Math.min(this.index, this.walkthrough.total) : 0;
+      return true;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  }
+
+  get total(): number {
+    return this.walkthrough?.total ?? 0;
+  }
+
+  get atEnd(): boolean {
+    return this.walkthrough !== null && this.index >= this.walkthrough.total;
+  }
+
+  /** Moves `delta` steps, within 0..total. */
+  step(delta: number): void {
+    if (!this.walkthrough) return;
+    this.index = Math.max(0, Math.min(this.walkthrough.total, this.index + delta));
+  }
+
+  toEnd(): void {
+    this.index = this.total;
+  }
+
+  restart(): void {
+    this.index = 0;
+  }
+
+  /** The frame at the step reached (the same object until the step or the graph changes). */
+  frame(): Frame | null {
+    const w = this.walkthrough;
+    if (!w) return null;
+    if (this.cached?.w !== w || this.cached.index !== this.index)
+      this.cached = { w, index: this.index, frame: frameAt(w, this.index) };
+    return this.cached.frame;
+  }
+}
