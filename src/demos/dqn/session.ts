@@ -1,0 +1,90 @@
+// The DQN cell's session, with no DOM: the grid world's and the CartPole DQN's sessions and the comparison,
+// driven by the cell's settings. `apply` takes a settings change (α, γ, ε at once; a switch or the seed
+// makes a fresh agent and, for the seed, a fresh table), `run` is the cell's Run (a fresh table trained
+// `gridEpisodes` episodes, then a fresh agent trained `episodes`), `metrics` is its run card's line.
+// Everything here follows from the settings, so a run card's settings replay its metrics bit for bit.
+import type { YieldFn } from '../../runtime/loop';
+import type { Metrics } from '../../ui/kit/run-card';
+import { CompareSession } from './compare-session';
+import { DqnSession, agentConfig } from './dqn-session';
+import { GridSession } from './grid-session';
+import { AGENT_KEYS, GRID_LIVE_KEYS, type DqnValues } from './settings';
+
+/** The share of the cell's progress bar the grid world takes (it trains in a fraction of the DQN's time). */
+const GRID_SHARE = 0.05;
+
+export interface RunHooks {
+  signal?: AbortSignal;
+  yieldFn?: YieldFn;
+  progress?: (fraction: number, label: string) => void;
+  /** After each episode (grid or DQN), for a redraw. */
+  onEpisode?: () => void;
+}
+
+export class DqnCellSession {
+  readonly grid: GridSession;
+  readonly dqn: DqnSession;
+  readonly compare = new CompareSession();
+
+  constructor(values: DqnValues) {
+    this.grid = new GridSession(values, values.seed);
+    this.dqn = new DqnSession(values);
+  }
+
+  /**
+   * Takes a settings change. Returns true when it made a fresh agent or table (the caller stops any run on
+   * the old ones first).
+   */
+  apply(keys: readonly string[], values: DqnValues): boolean {
+    if (keys.some((k) => GRID_LIVE_KEYS.includes(k))) this.grid.setHyper(values);
+    if (!keys.some((k) => AGENT_KEYS.includes(k))) return false;
+    this.dqn.rebuild(values);
+    if (keys.includes('seed')) this.grid.clearTable(values.seed);
+    return true;
+  }
+
+  /** What the comparison shares with the agent (it sets `double` itself). */
+  compareConfig(values: DqnValues) {
+    const { double: _double, ...rest } = agentConfig(values);
+    return rest;
+  }
+
+  /** The cell's Run: a fresh table trained on the grid as it stands, then a fresh agent on CartPole. */
+  async run(values: DqnValues, hooks: RunHooks = {}): Promise<Metrics> {
+    const { gridEpisodes, episodes } = values;
+    this.grid.setHyper(values);
+    this.grid.clearTable(values.seed);
+    await this.grid.train(gridEpisodes, {
+      signal: hooks.signal,
+      onEpisode: (done) => {
+        hooks.progress?.((GRID_SHARE * done) / gridEpisodes, `grid world: episode ${done}/${gridEpisodes}`);
+        hooks.onEpisode?.();
+      },
+    });
+    this.dqn.rebuild(values);
+    await this.dqn.train(episodes, {
+      signal: hooks.signal,
+      yieldFn: hooks.yieldFn,
+      onEpisode: (done) => {
+        hooks.progress?.(
+          GRID_SHARE + ((1 - GRID_SHARE) * done) / episodes,
+          `DQN: episode ${done}/${episodes}`,
+        );
+        hooks.onEpisode?.();
+      },
+    });
+    return this.metrics();
+  }
+
+  /** Back to the shipped grid, a fresh table and agent (from `values`), no comparison. */
+  reset(values: DqnValues): void {
+    this.grid.resetAll(values, values.seed);
+    this.dqn.rebuild(values);
+    this.compare.clear();
+  }
+
+  /** The run card's metrics: the grid's, then the DQN's. */
+  metrics(): Metrics {
+    return { ...this.grid.metrics(), ...this.dqn.metrics() };
+  }
+}
