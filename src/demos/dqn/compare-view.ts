@@ -1,62 +1,14 @@
-// The over-estimation comparison's view: pure functions from the comparison session to its traces (each
-// agent's predicted Q against its actual discounted return, 10-episode means, and the ceiling 1/(1 − γ)),
-// its summary line and a Lit template with <viva-settings group="compare"> and the Compare button.
+// The over-estimation comparison's view: a Lit template with <viva-settings group="compare">, the Compare
+// button, the summary line and the chart of each agent's predicted Q against its actual return (traces.ts).
 import { html, type TemplateResult } from 'lit';
-import type { DqnEpisode } from '../../../kernels/rl/dqn-trainer';
 import '../../ui/kit/settings-element';
 import type { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { LineTrace } from '../../ui/plot-spec';
-import { fmt } from './bellman-text';
-import { GAP_WINDOW, type CompareSession } from './compare-session';
-import { movingAverage } from './series';
+import type { CompareSession } from './compare-session';
+import { compareSummary } from './traces';
 
-const SMOOTH = 10;
 const AXES = { xTitle: 'episode', yTitle: 'value (10-episode mean)' };
-
-export function compareTraces(s: CompareSession): LineTrace[] {
-  if (!s.vanilla.length) return [];
-  const x = s.vanilla.map((e) => e.episode);
-  const series = (runs: DqnEpisode[], key: 'meanQ' | 'meanDiscountedReturn') =>
-    movingAverage(
-      runs.map((e) => e[key]),
-      SMOOTH,
-    );
-  return [
-    { type: 'line', x, y: series(s.vanilla, 'meanQ'), name: 'DQN: predicted Q', color: '#b2182b' },
-    {
-      type: 'line',
-      x,
-      y: series(s.vanilla, 'meanDiscountedReturn'),
-      name: 'DQN: actual return',
-      color: '#b2182b',
-      dash: 'dot',
-    },
-    { type: 'line', x, y: series(s.double, 'meanQ'), name: 'Double: predicted Q', color: '#2166ac' },
-    {
-      type: 'line',
-      x,
-      y: series(s.double, 'meanDiscountedReturn'),
-      name: 'Double: actual return',
-      color: '#2166ac',
-      dash: 'dot',
-    },
-    {
-      type: 'line',
-      x: [1, Math.max(2, x.length)],
-      y: [s.ceiling, s.ceiling],
-      name: 'ceiling 1/(1 − γ)',
-      color: '#777',
-      dash: 'dash',
-    },
-  ];
-}
-
-export function compareSummary(s: CompareSession): string {
-  if (!s.vanilla.length) return '';
-  const [vanilla, double] = s.gaps();
-  return `episodes ${s.vanilla.length} · mean over-estimation (predicted − actual, last ${GAP_WINDOW} episodes): DQN ${fmt(vanilla, 1)}, Double DQN ${fmt(double, 1)}`;
-}
 
 export interface CompareViewInput {
   session: CompareSession;

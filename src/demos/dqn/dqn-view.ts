@@ -1,9 +1,8 @@
-// The CartPole DQN's view: pure functions from the DQN session (and what the element says is running) to
-// the return curves and a Lit template — the switches (<viva-settings group="dqn">), Train / Watch / Reset
-// agent, the stats line, the live cart-pole and the return-per-episode chart.
+// The CartPole DQN's view: a pure function from the DQN session (and what the element says is running) to a
+// Lit template — the switches (<viva-settings group="dqn">), Train / Watch / Reset
+// agent, the stats line, the live cart-pole and the return-per-episode chart (its curves: traces.ts).
 import { html, type TemplateResult } from 'lit';
 import { DQN_DEFAULTS } from '../../../kernels/rl/dqn-config';
-import { SOLVED_RETURN, type DqnEpisode } from '../../../kernels/rl/dqn-trainer';
 import '../../ui/kit/settings-element';
 import type { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
@@ -18,24 +17,6 @@ export const NETWORK_NOTE =
   `Huber loss, γ ${c.gamma}, ε ${c.epsilonStart} → ${c.epsilonEnd} over ${c.epsilonDecaySteps} steps.`;
 // Constant objects (the charts compare axes by value, but constants say so plainly).
 const RETURN_AXES = { xTitle: 'episode', yTitle: 'return per episode' };
-
-/** The return per episode, its 100-episode mean and the "solved" line. */
-export function returnCurves(h: readonly DqnEpisode[]): LineTrace[] {
-  if (!h.length) return [];
-  const x = h.map((e) => e.episode);
-  return [
-    { type: 'line', x, y: h.map((e) => e.return), name: 'return', color: '#9aa7b8' },
-    { type: 'line', x, y: h.map((e) => e.movingAverage), name: '100-episode mean', color: '#2166ac' },
-    {
-      type: 'line',
-      x: [1, Math.max(2, x.length)],
-      y: [SOLVED_RETURN, SOLVED_RETURN],
-      name: 'solved (195)',
-      dash: 'dash',
-      color: '#1a7f37',
-    },
-  ];
-}
 
 export interface DqnViewInput {
   session: DqnSession;
