@@ -237,18 +237,18 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
           onWatch: () => this.toggleWatch(),
           onResetAgent: () => this.resetAgent(),
         })}
-        <div class="dqn-compare">
-          ${compareView({
-            session: compare,
-            store: this.settingsStore,
-            traces: this.comparison.get([compare.vanilla, compare.vanilla.length], () =>
-              compareTraces(compare),
-            ),
-            running: t === 'compare',
-            error: this.errors.compare ?? '',
-            onCompare: () => this.toggleCompare(),
-          })}
-        </div>
+      </section>
+      <section class="dqn-compare">
+        ${compareView({
+          session: compare,
+          store: this.settingsStore,
+          traces: this.comparison.get([compare.vanilla, compare.vanilla.length], () =>
+            compareTraces(compare),
+          ),
+          running: t === 'compare',
+          error: this.errors.compare ?? '',
+          onCompare: () => this.toggleCompare(),
+        })}
       </section>
     `;
   }

@@ -126,11 +126,11 @@ export class DqnSession {
     const last = a.history[a.history.length - 1];
     return {
       episodes: a.history.length,
+      movingAverage: last?.movingAverage ?? NaN,
+      lastReturn: last?.return ?? NaN,
+      solvedAt: last?.solvedAt ?? -1,
       totalSteps: a.totalSteps,
       updates: a.updates,
-      lastReturn: last?.return ?? NaN,
-      movingAverage: last?.movingAverage ?? NaN,
-      solvedAt: last?.solvedAt ?? -1,
       lastLoss: last?.loss ?? NaN,
       meanQ: last?.meanQ ?? NaN,
     };

@@ -83,8 +83,8 @@ export class DqnCellSession {
     this.compare.clear();
   }
 
-  /** The run card's metrics: the grid's, then the DQN's. */
+  /** The run card's metrics: the DQN's (the card's summary line shows the first few), then the grid's. */
   metrics(): Metrics {
-    return { ...this.grid.metrics(), ...this.dqn.metrics() };
+    return { ...this.dqn.metrics(), ...this.grid.metrics() };
   }
 }
