@@ -16,10 +16,16 @@ test('tabular Q-learning: edit the grid, step one update, train until the greedy
   // Click paints a wall, clicking again clears it.
   const cell = grid.locator('button.cell[data-row="0"][data-col="2"]');
   await expect(cell).toHaveAttribute('data-kind', 'empty');
+  const layout = grid.getByRole('textbox', { name: 'Grid layout' });
+  await expect(layout).toHaveValue('S...#.../.##.#.#./.#....#./...#P.#./.P.#...G');
   await cell.click();
   await expect(cell).toHaveAttribute('data-kind', 'wall');
+  // The edit is a setting: the layout box and the link carry it.
+  await expect(layout).toHaveValue('S.#.#.../.##.#.#./.#....#./...#P.#./.P.#...G');
+  await expect(page).toHaveURL(/#dqn\?layout=S\.%23\.%23/);
   await cell.click();
   await expect(cell).toHaveAttribute('data-kind', 'empty');
+  await expect(page).toHaveURL(/#dqn$/);
 
   // One step writes its Bellman update out with numbers.
   await grid.locator('button.step').click();
@@ -155,7 +161,8 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
   await cell.locator('button.open').click();
   const panel = cell.locator('.dqn-panel');
   const grid = cell.locator('.grid-q');
-  // Change settings through the controls.
+  // Change settings through the controls, and the grid by a click.
+  await grid.locator('button.cell[data-row="0"][data-col="2"]').click();
   await panel.getByRole('switch', { name: 'Dueling head' }).click();
   await panel.getByLabel('Seed').fill('7');
   await panel.getByLabel('Seed').press('Tab');
@@ -168,7 +175,14 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
   await cell.locator('button.copy-link').click();
   await expect(cell.locator('.link-note')).toContainText(/Link copied|Copy this link/);
   const href = await page.evaluate(() => location.href);
-  expect(new URL(href).hash).toBe('#dqn?gridEpisodes=50&dueling=true&seed=7&episodes=30');
+  const query = new URLSearchParams(new URL(href).hash.slice('#dqn?'.length));
+  expect(Object.fromEntries(query)).toEqual({
+    layout: 'S.#.#.../.##.#.#./.#....#./...#P.#./.P.#...G',
+    gridEpisodes: '50',
+    dueling: 'true',
+    seed: '7',
+    episodes: '30',
+  });
 
   const results = async (p: typeof page) => {
     const c = p.locator('viva-cell#dqn');
@@ -205,6 +219,9 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
   await expect(
     fresh.locator('viva-cell#dqn .grid-q').getByRole('textbox', { name: 'Grid episodes per Run' }),
   ).toHaveValue('50');
+  await expect(
+    fresh.locator('viva-cell#dqn .grid-q button.cell[data-row="0"][data-col="2"]'),
+  ).toHaveAttribute('data-kind', 'wall');
   const second = await results(fresh);
   expect(second).toEqual(first);
   expect(first.returns).toHaveLength(30);

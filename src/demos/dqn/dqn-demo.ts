@@ -22,7 +22,7 @@ import { gridStyles } from './grid-styles';
 import { GRID_TRAIN_EPISODES, gridView } from './grid-view';
 import { panelStyles } from './panel-styles';
 import { DqnCellSession } from './session';
-import { AGENT_KEYS, DQN_TABLE } from './settings';
+import { DQN_TABLE, layoutText } from './settings';
 import { buttonStyles } from './styles';
 
 type Task = 'run' | 'grid-train' | 'grid-play' | 'dqn-train' | 'watch' | 'compare';
@@ -68,15 +68,12 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
   constructor() {
     super();
     this.settingsStore.subscribe(({ keys, values }) => {
-      // A fresh agent (or, for the seed, table) ends the runs that use the old one.
-      const fresh = keys.some((k) => AGENT_KEYS.includes(k));
-      if (
-        fresh &&
-        (AGENT_TASKS.includes(this.task) || (keys.includes('seed') && GRID_TASKS.includes(this.task)))
-      )
+      // A fresh agent or table ends the runs that use the old one (they hold it, and stop at their next
+      // slice without touching the new one).
+      const fresh = this.session.apply(keys, values);
+      if ((fresh.agent && AGENT_TASKS.includes(this.task)) || (fresh.table && GRID_TASKS.includes(this.task)))
         this.runner.stop();
-      this.session.apply(keys, values);
-      if (fresh) this.errors = { ...this.errors, dqn: '' };
+      if (fresh.agent) this.errors = { ...this.errors, dqn: '' };
       this.requestUpdate();
     });
   }
@@ -162,8 +159,11 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
     this.requestUpdate();
   }
 
+  /** Paints a cell, then writes the grid into the layout setting (so the link and run cards carry it). */
   private onCell(r: number, c: number): void {
-    if (this.session.grid.paint(r, c, this.paint)) this.requestUpdate();
+    if (!this.session.grid.paint(r, c, this.paint)) return;
+    this.settingsStore.set('layout', layoutText(this.session.grid.lines()));
+    this.requestUpdate();
   }
 
   private toggleTrain(): void {

@@ -35,7 +35,7 @@ export class GridSession {
   constructor(
     hyper: GridHyper,
     private seed: number,
-    private readonly layout: readonly string[] = DEFAULT_GRID,
+    layout: readonly string[] = DEFAULT_GRID,
   ) {
     this.world = GridWorld.parse(layout, GRID_REWARDS);
     this.learner = this.makeLearner(hyper);
@@ -63,12 +63,32 @@ export class GridSession {
     this.last = null;
   }
 
-  /** Back to the shipped grid and an empty table. */
-  resetAll(hyper: GridHyper, seed: number): void {
+  /** A new grid (the shipped one by default) and an empty table. */
+  resetAll(hyper: GridHyper, seed: number, layout: readonly string[] = DEFAULT_GRID): void {
     this.seed = seed;
-    this.world = GridWorld.parse(this.layout, GRID_REWARDS);
+    this.world = GridWorld.parse(layout, GRID_REWARDS);
     this.learner = this.makeLearner(hyper);
     this.last = null;
+  }
+
+  /** The grid's rows as text (`.` empty, `#` wall, `P` pit, `G` goal, `S` start). */
+  lines(): string[] {
+    return this.world.toLines();
+  }
+
+  /**
+   * Makes the grid these rows. A grid of the same size is edited cell by cell, keeping what was learned (as
+   * painting does); another size needs a new table. Returns whether the table was kept.
+   */
+  setLayout(lines: readonly string[], hyper: GridHyper): boolean {
+    const next = GridWorld.parse(lines, GRID_REWARDS);
+    if (next.rows === this.world.rows && next.cols === this.world.cols) {
+      for (let r = 0; r < next.rows; r++)
+        for (let c = 0; c < next.cols; c++) this.world.setCell(r, c, next.kindAt(r, c));
+      if (this.world.toLines().join() === next.toLines().join()) return true;
+    }
+    this.resetAll(hyper, this.seed, lines);
+    return false;
   }
 
   /** One ε-greedy step with its update. */

@@ -59,6 +59,9 @@ export const gridStyles = css`
     color: var(--accent);
     font-weight: 700;
   }
+  viva-settings.layout-settings {
+    --settings-min: 100%;
+  }
   viva-settings.grid-settings {
     --settings-min: 10rem;
   }

@@ -108,6 +108,7 @@ export function gridView(v: GridViewInput): TemplateResult {
           .value=${v.paint}
           @change=${(e: CustomEvent<string>) => v.onPaint(e.detail as CellKind)}
         ></viva-select>
+        <viva-settings class="layout-settings" .store=${v.store} group="layout"></viva-settings>
         <viva-settings class="grid-settings" .store=${v.store} group="grid"></viva-settings>
         <div class="row" role="toolbar" aria-label="Tabular Q-learning">
           <button class="step" ?disabled=${v.busy} @click=${v.onStep}>Step</button>

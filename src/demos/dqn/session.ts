@@ -8,7 +8,7 @@ import type { Metrics } from '../../ui/kit/run-card';
 import { CompareSession } from './compare-session';
 import { DqnSession, agentConfig } from './dqn-session';
 import { GridSession } from './grid-session';
-import { AGENT_KEYS, GRID_LIVE_KEYS, type DqnValues } from './settings';
+import { AGENT_KEYS, GRID_LIVE_KEYS, layoutLines, layoutText, type DqnValues } from './settings';
 
 /** The share of the cell's progress bar the grid world takes (it trains in a fraction of the DQN's time). */
 const GRID_SHARE = 0.05;
@@ -27,20 +27,27 @@ export class DqnCellSession {
   readonly compare = new CompareSession();
 
   constructor(values: DqnValues) {
-    this.grid = new GridSession(values, values.seed);
+    this.grid = new GridSession(values, values.seed, layoutLines(values.layout));
     this.dqn = new DqnSession(values);
   }
 
   /**
-   * Takes a settings change. Returns true when it made a fresh agent or table (the caller stops any run on
-   * the old ones first).
+   * Takes a settings change: α, γ, ε at once; a switch or the seed makes a fresh agent, the seed a fresh table
+   * too; a layout of the grid's size edits the grid and keeps its table (as painting does), another size
+   * needs a fresh table. Says what it made afresh (the caller stops the runs on the old ones).
    */
-  apply(keys: readonly string[], values: DqnValues): boolean {
+  apply(keys: readonly string[], values: DqnValues): { agent: boolean; table: boolean } {
     if (keys.some((k) => GRID_LIVE_KEYS.includes(k))) this.grid.setHyper(values);
-    if (!keys.some((k) => AGENT_KEYS.includes(k))) return false;
-    this.dqn.rebuild(values);
-    if (keys.includes('seed')) this.grid.clearTable(values.seed);
-    return true;
+    let table = false;
+    if (keys.includes('layout') && values.layout !== layoutText(this.grid.lines()))
+      table = !this.grid.setLayout(layoutLines(values.layout), values);
+    const agent = keys.some((k) => AGENT_KEYS.includes(k));
+    if (agent) this.dqn.rebuild(values);
+    if (keys.includes('seed')) {
+      this.grid.clearTable(values.seed);
+      table = true;
+    }
+    return { agent, table };
   }
 
   /** What the comparison shares with the agent (it sets `double` itself). */
@@ -76,9 +83,9 @@ export class DqnCellSession {
     return this.metrics();
   }
 
-  /** Back to the shipped grid, a fresh table and agent (from `values`), no comparison. */
+  /** The grid of `values`, a fresh table and agent, no comparison. */
   reset(values: DqnValues): void {
-    this.grid.resetAll(values, values.seed);
+    this.grid.resetAll(values, values.seed, layoutLines(values.layout));
     this.dqn.rebuild(values);
     this.compare.clear();
   }

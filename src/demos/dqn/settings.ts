@@ -1,7 +1,32 @@
-// The DQN cell's settings table: one store for the whole cell, in three groups — `grid` (tabular Q-learning
-// on the grid world), `dqn` (the CartPole agent and the shared seed) and `compare` (vanilla against Double
-// DQN). Defaults are the shipped ones (the kernel defaults the benchmark measures). No DOM: tested in Node.
+// The DQN cell's settings table: one store for the whole cell, in four groups — `layout` (the grid world as
+// text, which clicking the grid edits), `grid` (tabular Q-learning on it), `dqn` (the CartPole agent and the
+// shared seed) and `compare` (vanilla against Double DQN). Defaults are the shipped ones (the kernel defaults
+// the benchmark measures). No DOM: tested in Node.
+import { GridWorld } from '../../../kernels/rl/grid-world';
 import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/settings';
+import { DEFAULT_GRID, GRID_REWARDS } from './presets';
+
+/** A grid's rows joined by '/', as the layout setting writes them. */
+export function layoutText(lines: readonly string[]): string {
+  return lines.join('/');
+}
+
+export function layoutLines(text: string): string[] {
+  return text.split('/');
+}
+
+/** Why a layout text is not a grid the demo can use, or null when it is. */
+export function checkLayout(text: string): string | null {
+  let world: GridWorld;
+  try {
+    world = GridWorld.parse(layoutLines(text), GRID_REWARDS);
+  } catch (e) {
+    return `Not a grid: ${e instanceof Error ? e.message : String(e)}.`;
+  }
+  if (!world.isActive(world.startState))
+    return 'The grid needs a start (S) or an empty cell (.) to start from.';
+  return null;
+}
 
 export const TARGET_OPTIONS = [
   { value: 'soft', label: 'soft update, τ = 0.01' },
@@ -9,6 +34,17 @@ export const TARGET_OPTIONS = [
 ] as const;
 
 export const DQN_TABLE = defineSettings([
+  {
+    key: 'layout',
+    kind: 'text',
+    label: 'Grid layout',
+    help: 'Rows split by /: . empty, # wall, P pit, G goal, S start (up to 20 × 20). Clicking the grid edits it.',
+    default: layoutText(DEFAULT_GRID),
+    maxLength: 20 * 21 - 1,
+    check: checkLayout,
+    apply: 'live',
+    group: 'layout',
+  },
   {
     key: 'alpha',
     kind: 'number',

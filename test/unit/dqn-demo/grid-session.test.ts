@@ -111,6 +111,23 @@ describe('GridSession', () => {
     expect(s.world.kindAt(1, 0)).toBe('empty');
   });
 
+  it('takes a layout of its size cell by cell (keeping the table), another size with a new table', () => {
+    const s = new GridSession(HYPER, 1, ['S..G', '....']);
+    s.learner.runEpisodes(3);
+    expect(s.setLayout(['S.#G', '.P..'], HYPER)).toBe(true);
+    expect(s.lines()).toEqual(['S.#G', '.P..']);
+    expect(s.learner.returns).toHaveLength(3);
+    // The start moves: the old start becomes what the layout says; the agent stands on a cell it can.
+    expect(s.setLayout(['#..G', 'S...'], HYPER)).toBe(true);
+    expect(s.lines()).toEqual(['#..G', 'S...']);
+    expect(s.world.startState).toBe(4);
+    expect(s.world.isActive(s.world.state)).toBe(true);
+    expect(s.setLayout(['S.G'], HYPER)).toBe(false);
+    expect(s.lines()).toEqual(['S.G']);
+    expect(s.learner.returns).toHaveLength(0);
+    expect(s.learner.q).toHaveLength(12);
+  });
+
   it('plays at the speed asked: one step a tick up to 50 steps/s, several a tick beyond', async () => {
     for (const [speed, ticks, steps, waitMs] of [
       [20, 6, 6, 50],

@@ -8,7 +8,15 @@ import { DQN_TABLE, type DqnValues } from '../../../src/demos/dqn/settings';
 import { makeRunCard, type Metrics } from '../../../src/ui/kit/run-card';
 import { SettingsStore } from '../../../src/ui/kit/settings-store';
 
-const SMALL = { gridEpisodes: 40, episodes: 30, seed: 5, double: true, alpha: 0.4 };
+// An edited grid (a wall at (0, 2), the pit at (4, 1) gone) travels in the settings too.
+const SMALL = {
+  gridEpisodes: 40,
+  episodes: 30,
+  seed: 5,
+  double: true,
+  alpha: 0.4,
+  layout: 'S.#.#.../.##.#.#./.#....#./...#P.#./...#...G',
+};
 
 async function runFrom(values: DqnValues): Promise<Metrics> {
   const session = new DqnCellSession(values);
@@ -39,6 +47,9 @@ describe('DqnCellSession', () => {
     expect(store.patch(SMALL)).toEqual([]);
     const first = await runFrom(store.values);
     expect(first.gridEpisodes).toBe(40);
+    // The layout changed the grid: the shortest path from the shipped grid's start is still 11 moves, but
+    // the session's world is the edited one.
+    expect(new DqnCellSession(store.values).grid.lines().join('/')).toBe(SMALL.layout);
     expect(first.episodes).toBe(30);
     const c = card(store, first);
     expect(c.seed).toBe(5);
@@ -93,10 +104,42 @@ describe('DqnCellSession', () => {
     expect(session.metrics()).toMatchObject({ gridEpisodes: 40, episodes: 5 });
   });
 
+  it('edits the grid from the layout setting, keeping the table when the size stays', async () => {
+    const store = new SettingsStore(DQN_TABLE);
+    const session = new DqnCellSession(store.values);
+    const applied: { agent: boolean; table: boolean }[] = [];
+    store.subscribe((c) => applied.push(session.apply(c.keys, c.values)));
+    await session.grid.train(5);
+    // Painting writes the layout; applying that layout again changes nothing.
+    session.grid.paint(0, 2, 'wall');
+    store.set('layout', session.grid.lines().join('/'));
+    expect(store.toQuery()).toBe(
+      `layout=${encodeURIComponent('S.#.#.../.##.#.#./.#....#./...#P.#./.P.#...G')}`,
+    );
+    expect(session.grid.learner.returns).toHaveLength(5);
+    // The same size from a link: cell by cell, the table kept.
+    expect(store.set('layout', 'S...#.../.##.#.#./.#....#./...#P.#./...#...G', 'link').message).toBeNull();
+    expect(session.grid.world.kindAt(0, 2)).toBe('empty');
+    expect(session.grid.world.kindAt(4, 1)).toBe('empty');
+    expect(session.grid.learner.returns).toHaveLength(5);
+    // Another size: a fresh table.
+    store.set('layout', 'S..G', 'link');
+    expect(session.grid.world.cols).toBe(4);
+    expect(session.grid.learner.returns).toHaveLength(0);
+    expect(session.grid.learner.q).toHaveLength(16);
+    const none = { agent: false, table: false };
+    expect(applied).toEqual([none, none, { agent: false, table: true }]);
+    // A layout that is not a grid is refused with the kernel's reason; the grid stays.
+    const bad = store.set('layout', 'S..G/..');
+    expect(bad.value).toBeNull();
+    expect(bad.message).toMatch(/^Not a grid: grid row 1 has 2 cells, expected 4/);
+    expect(store.values.layout).toBe('S..G');
+  });
+
   it('takes α, γ, ε live, makes a fresh agent on a switch and a fresh table too on a new seed', async () => {
     const store = new SettingsStore(DQN_TABLE);
     const session = new DqnCellSession(store.values);
-    const applied: boolean[] = [];
+    const applied: { agent: boolean; table: boolean }[] = [];
     store.subscribe((c) => applied.push(session.apply(c.keys, c.values)));
     await session.grid.train(5);
     await session.dqn.train(3);
@@ -117,7 +160,8 @@ describe('DqnCellSession', () => {
     store.set('seed', 11);
     expect(session.dqn.agent.config.seed).toBe(11);
     expect(session.grid.learner.returns).toHaveLength(0);
-    expect(applied).toEqual([false, false, true, true]);
+    const none = { agent: false, table: false };
+    expect(applied).toEqual([none, none, { agent: true, table: false }, { agent: true, table: true }]);
 
     // The comparison shares everything but `double`.
     store.set('double', true);

@@ -3,15 +3,29 @@
 import { describe, expect, it } from 'vitest';
 import { DQN_DEFAULTS } from '../../../kernels/rl/dqn-config';
 import { agentConfig } from '../../../src/demos/dqn/dqn-session';
-import { DQN_TABLE } from '../../../src/demos/dqn/settings';
+import { DEFAULT_GRID } from '../../../src/demos/dqn/presets';
+import { DQN_TABLE, checkLayout, layoutLines, layoutText } from '../../../src/demos/dqn/settings';
 import { defaults, fromQuery, toQuery } from '../../../src/ui/kit/settings';
 import { SettingsStore } from '../../../src/ui/kit/settings-store';
 
 describe('DQN cell settings', () => {
+  it('checks a layout: rows of . # P G S of one length, at most one start, somewhere to start from', () => {
+    expect(checkLayout(layoutText(DEFAULT_GRID))).toBeNull();
+    expect(layoutLines(layoutText(DEFAULT_GRID))).toEqual(DEFAULT_GRID);
+    expect(checkLayout('S..G')).toBeNull();
+    expect(checkLayout('...G')).toBeNull();
+    expect(checkLayout('S..X')).toMatch(/unknown grid symbol "X"/);
+    expect(checkLayout('S..G/S...')).toMatch(/at most one start/);
+    expect(checkLayout('S..G/...')).toMatch(/row 1 has 3 cells, expected 4/);
+    expect(checkLayout('##G')).toMatch(/needs a start/);
+    expect(checkLayout(Array(21).fill('S').join('/'))).toMatch(/rows must be an integer from 1 to 20/);
+  });
+
   it("keeps today's defaults", () => {
     // The values grid-q.ts (TABULAR_DEFAULTS), dqn-panel.ts (PANEL_DEFAULTS), dqn-compare.ts and presets.ts
     // (the Run's 300 + 300 episodes) shipped before the kit.
     expect(defaults(DQN_TABLE)).toEqual({
+      layout: 'S...#.../.##.#.#./.#....#./...#P.#./.P.#...G',
       alpha: 0.5,
       gamma: 0.95,
       epsilon: 0.2,
@@ -42,6 +56,7 @@ describe('DQN cell settings', () => {
   it('groups every setting where the parts draw them', () => {
     const groups = Object.fromEntries(DQN_TABLE.map((s) => [s.key, s.group]));
     expect(groups).toEqual({
+      layout: 'layout',
       alpha: 'grid',
       gamma: 'grid',
       epsilon: 'grid',
@@ -63,11 +78,14 @@ describe('DQN cell settings', () => {
 
   it('round-trips a link: every changed setting comes back, the rest stay default', () => {
     const a = new SettingsStore(DQN_TABLE);
-    expect(a.patch({ alpha: 0.3, speed: 120, double: true, target: 'hard', seed: 42, episodes: 12 })).toEqual(
-      [],
-    );
+    const layout = 'S#.G/..P.';
+    expect(
+      a.patch({ layout, alpha: 0.3, speed: 120, double: true, target: 'hard', seed: 42, episodes: 12 }),
+    ).toEqual([]);
     const query = a.toQuery();
-    expect(query).toBe('alpha=0.3&speed=120&double=true&target=hard&seed=42&episodes=12');
+    expect(query).toBe(
+      'layout=S%23.G%2F..P.&alpha=0.3&speed=120&double=true&target=hard&seed=42&episodes=12',
+    );
     const b = new SettingsStore(DQN_TABLE);
     expect(b.applyQuery(query)).toEqual([]);
     expect(b.values).toEqual(a.values);
