@@ -1,8 +1,9 @@
 // The DQN cell's session, with no DOM: the grid world's and the CartPole DQN's sessions and the comparison,
-// driven by the cell's settings. `apply` takes a settings change (α, γ, ε at once; a switch or the seed
-// makes a fresh agent and, for the seed, a fresh table), `run` is the cell's Run (a fresh table trained
-// `gridEpisodes` episodes, then a fresh agent trained `episodes`), `metrics` is its run card's line.
-// Everything here follows from the settings, so a run card's settings replay its metrics bit for bit.
+// driven by the cell's settings. `apply` takes a settings change (α, γ, ε at once; the grid's layout; a
+// switch or the seed makes a fresh agent and, for the seed, a fresh table), `run` is the cell's Run (a fresh
+// table trained `gridEpisodes` episodes, then a fresh agent trained `episodes`), `metrics` is its run
+// card's line. Everything here follows from the settings (the layout included), so a run card's settings
+// replay its metrics bit for bit.
 import type { YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import { CompareSession } from './compare-session';
