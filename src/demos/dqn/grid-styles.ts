@@ -1,10 +1,8 @@
-// Styles of <viva-grid-q>: the grid of cell buttons, the Bellman caption, the controls beside them.
+// Styles of the grid world's part (grid-view.ts): the grid of cell buttons, the Bellman caption, the controls
+// beside them.
 import { css } from 'lit';
 
 export const gridStyles = css`
-  :host {
-    display: block;
-  }
   .layout {
     display: flex;
     flex-wrap: wrap;
@@ -61,10 +59,11 @@ export const gridStyles = css`
     color: var(--accent);
     font-weight: 700;
   }
-  .controls {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
-    gap: 0 1rem;
+  viva-settings.layout-settings {
+    --settings-min: 100%;
+  }
+  viva-settings.grid-settings {
+    --settings-min: 10rem;
   }
   .bellman {
     font: 0.8rem var(--mono);
