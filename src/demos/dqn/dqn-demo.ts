@@ -14,7 +14,7 @@ import type { Metrics } from '../../ui/kit/run-card';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import type { LineTrace } from '../../ui/plot-spec';
 import type { DemoElement, RunContext } from '../contract';
-import { Memo } from '../memo';
+import { Memo } from '../../ui/memo';
 import { compareView } from './compare-view';
 import { dqnView } from './dqn-view';
 import { compareTraces, returnCurves } from './traces';
