@@ -10,7 +10,11 @@
 //  4. For scale: one step of a tiny-diffusion-sized net (~62k parameters, batch 32) on the typed-array
 //     engine, extrapolated to that recipe's 50k steps.
 //
+//  5. With --train-seeds=1,2,3,4,5: only the default recipe trained once per listed seed (the seed of the
+//     initial weights and of the batches), each one's training time and its ddpm-100 distance × the floor.
+//
 // Run: npx tsx scripts/bench-diffusion.ts [--kind=swissroll|moons|gaussians8|rings] [--steps=N]
+//      npx tsx scripts/bench-diffusion.ts --train-seeds=1,2,3,4,5
 //      (prints tables and one line `BENCH_JSON {…}`)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -48,6 +52,11 @@ const stepsArg = process.argv.find((a) => a.startsWith('--steps='))?.slice(8);
 const STEPS = stepsArg ? Number(stepsArg) : DEFAULT_TRAINING.steps;
 if (!Number.isInteger(STEPS) || STEPS < 1)
   throw new Error(`--steps must be a positive integer, got ${stepsArg}`);
+const trainSeedsArg = process.argv.find((a) => a.startsWith('--train-seeds='))?.slice(14);
+/** Training seeds for the seed sweep (item 5), or null for the full bench. */
+const TRAIN_SEEDS = trainSeedsArg ? trainSeedsArg.split(',').map(Number) : null;
+if (TRAIN_SEEDS && !TRAIN_SEEDS.every((s) => Number.isInteger(s)))
+  throw new Error(`--train-seeds must list integers, got ${trainSeedsArg}`);
 const T = 1000;
 const SEED = 1;
 const N_EVAL = 2000;
@@ -115,18 +124,18 @@ async function engineTimings() {
   );
 }
 
-async function trainDefault(): Promise<{
+async function trainDefault(seed = SEED): Promise<{
   net: Denoiser;
   seconds: number;
   loadBefore: string;
   loadAfter: string;
   finalLoss: number;
 }> {
-  const net = new Denoiser({ T, seed: SEED });
+  const net = new Denoiser({ T, seed });
   const loadBefore = load();
   const start = performance.now();
   let tail = 0;
-  for await (const s of trainDenoiser(net, data, schedule, { seed: SEED, steps: STEPS })) {
+  for await (const s of trainDenoiser(net, data, schedule, { seed, steps: STEPS })) {
     if (s.step > STEPS - 200) tail += s.loss / 200;
   }
   return { net, seconds: (performance.now() - start) / 1000, loadBefore, loadAfter: load(), finalLoss: tail };
@@ -177,7 +186,38 @@ function tinyDiffusionScale(): { params: number; ms: number } {
   return { params: net.parameterCount, ms: median(times) };
 }
 
+/** Item 5: the default recipe per training seed, its time and its ddpm-100 distance against the floor. */
+async function seedSweep(seeds: number[]): Promise<void> {
+  console.log(`diffusion seed sweep: ${KIND}, T = ${T} linear, load average ${load()} (2 cores)`);
+  const ref = await qualityReference(KIND, N_EVAL, 1000, { draws: 8 });
+  console.log(`floor ${ref.floor.toFixed(5)}, N(0, I) vs held-out ${ref.noise.toFixed(5)}`);
+  console.log(
+    `${'seed'.padEnd(6)}${'train s'.padStart(9)}${'load'.padStart(13)}${'distance'.padStart(10)}${'× floor'.padStart(9)}`,
+  );
+  const rows: { seed: number; trainSeconds: number; distance: number; timesFloor: number }[] = [];
+  for (const seed of seeds) {
+    const trained = await trainDefault(seed);
+    const q = await sampleDistance(trained.net, ref.heldOut, 'ddpm', 100, [5, 6, 7]);
+    const row = {
+      seed,
+      trainSeconds: +trained.seconds.toFixed(2),
+      distance: q.distance,
+      timesFloor: +(q.distance / ref.floor).toFixed(3),
+    };
+    rows.push(row);
+    console.log(
+      `${String(seed).padEnd(6)}${trained.seconds.toFixed(1).padStart(9)}${`${trained.loadBefore}→${trained.loadAfter}`.padStart(13)}` +
+        `${q.distance.toFixed(5).padStart(10)}${row.timesFloor.toFixed(2).padStart(9)}`,
+    );
+  }
+  console.log(
+    `all within 3× the floor: ${rows.every((r) => r.timesFloor <= 3)}; median train ${median(rows.map((r) => r.trainSeconds)).toFixed(1)} s`,
+  );
+  console.log(`BENCH_JSON ${JSON.stringify({ kind: KIND, steps: STEPS, floor: ref.floor, seeds: rows })}`);
+}
+
 async function main(): Promise<void> {
+  if (TRAIN_SEEDS) return seedSweep(TRAIN_SEEDS);
   console.log(`diffusion bench: ${KIND}, T = ${T} linear, load average ${load()} (2 cores)`);
   const engines = await engineTimings();
   console.log(
