@@ -33,7 +33,7 @@ import {
   qualityReference,
   sampleDiffusion,
   trainDenoiser,
-  Adam,
+  DenoiserAdam,
   type SamplerMethod,
   type ToyDataKind,
 } from '../kernels/diffusion/index';
@@ -74,7 +74,7 @@ function median(samples: number[]): number {
 async function engineTimings() {
   const batch = new BatchSampler(data, schedule, DEFAULT_TRAINING.batchSize, 3);
   const typedNet = new Denoiser({ T, seed: SEED });
-  const adam = new Adam(typedNet.parameterCount);
+  const adam = new DenoiserAdam(typedNet.parameterCount);
   const typedStep = () => {
     batch.next();
     const loss = lossAndGradients(typedNet, batch);
@@ -174,7 +174,7 @@ async function sampleDistance(
 function tinyDiffusionScale(): { params: number; ms: number } {
   const net = new Denoiser({ T, seed: 1, hidden: 128, layers: 4, timeFeatures: 64, xFrequencies: 8 });
   const batch = new BatchSampler(data, schedule, 32, 1);
-  const adam = new Adam(net.parameterCount);
+  const adam = new DenoiserAdam(net.parameterCount);
   const times: number[] = [];
   for (let k = 0; k < 220; k++) {
     const start = performance.now();
