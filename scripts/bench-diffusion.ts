@@ -12,9 +12,11 @@
 //
 //  5. With --train-seeds=1,2,3,4,5: only the default recipe trained once per listed seed (the seed of the
 //     initial weights and of the batches), each one's training time and its ddpm-100 distance × the floor.
+//  6. With --engine-batches=128,1024,4096: only item 1 at each listed batch size.
 //
 // Run: npx tsx scripts/bench-diffusion.ts [--kind=swissroll|moons|gaussians8|rings] [--steps=N]
 //      npx tsx scripts/bench-diffusion.ts --train-seeds=1,2,3,4,5
+//      npx tsx scripts/bench-diffusion.ts --engine-batches=128,1024,4096
 //      (prints tables and one line `BENCH_JSON {…}`)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -52,6 +54,11 @@ const stepsArg = process.argv.find((a) => a.startsWith('--steps='))?.slice(8);
 const STEPS = stepsArg ? Number(stepsArg) : DEFAULT_TRAINING.steps;
 if (!Number.isInteger(STEPS) || STEPS < 1)
   throw new Error(`--steps must be a positive integer, got ${stepsArg}`);
+const engineBatchesArg = process.argv.find((a) => a.startsWith('--engine-batches='))?.slice(17);
+/** Batch sizes for the engine comparison alone (item 6), or null for the full bench. */
+const ENGINE_BATCHES = engineBatchesArg ? engineBatchesArg.split(',').map(Number) : null;
+if (ENGINE_BATCHES && !ENGINE_BATCHES.every((b) => Number.isInteger(b) && b >= 1 && b <= 4096))
+  throw new Error(`--engine-batches must list batch sizes in 1..4096, got ${engineBatchesArg}`);
 const trainSeedsArg = process.argv.find((a) => a.startsWith('--train-seeds='))?.slice(14);
 /** Training seeds for the seed sweep (item 5), or null for the full bench. */
 const TRAIN_SEEDS = trainSeedsArg ? trainSeedsArg.split(',').map(Number) : null;
@@ -71,8 +78,10 @@ function median(samples: number[]): number {
 }
 
 /** Median ms per step of typed arrays, tfjs-cpu and tfjs-wasm on the same batches, in alternating rounds. */
-async function engineTimings() {
-  const batch = new BatchSampler(data, schedule, DEFAULT_TRAINING.batchSize, 3);
+async function engineTimings(batchSize = DEFAULT_TRAINING.batchSize) {
+  const batch = new BatchSampler(data, schedule, batchSize, 3);
+  /** Timed steps per engine per round: 25 at batch 128, fewer for bigger batches (at least 3). */
+  const perRound = Math.max(3, Math.round((25 * 128) / batchSize));
   const typedNet = new Denoiser({ T, seed: SEED });
   const adam = new DenoiserAdam(typedNet.parameterCount);
   const typedStep = () => {
@@ -103,12 +112,12 @@ async function engineTimings() {
     };
   }
   // Warm-up, then 6 alternating rounds.
-  for (const e of Object.values(engines)) for (let k = 0; k < 20; k++) await e.step();
+  for (const e of Object.values(engines)) for (let k = 0; k < Math.min(20, perRound); k++) await e.step();
   for (let round = 0; round < 6; round++) {
     for (const e of Object.values(engines)) {
       // Backend switch outside the timing.
       await e.step();
-      for (let k = 0; k < 25; k++) {
+      for (let k = 0; k < perRound; k++) {
         const start = performance.now();
         await e.step();
         e.times.push(performance.now() - start);
@@ -216,8 +225,28 @@ async function seedSweep(seeds: number[]): Promise<void> {
   console.log(`BENCH_JSON ${JSON.stringify({ kind: KIND, steps: STEPS, floor: ref.floor, seeds: rows })}`);
 }
 
+/** Item 6: one training step on each engine at several batch sizes (where, if anywhere, tfjs wins). */
+async function engineSweep(batches: number[]): Promise<void> {
+  console.log(`diffusion engines by batch size: default net, load average ${load()} (2 cores)`);
+  console.log(
+    `${'batch'.padEnd(7)}${'typed ms'.padStart(10)}${'tfjs-cpu ms'.padStart(13)}${'tfjs-wasm ms'.padStart(14)}  first losses`,
+  );
+  const rows: Record<string, Record<string, number>> = {};
+  for (const b of batches) {
+    const e = await engineTimings(b);
+    const agree = Object.values(e).every((v) => Math.abs(v.first / e.typed.first - 1) < 1e-5);
+    rows[b] = Object.fromEntries(Object.entries(e).map(([k, v]) => [k, +v.ms.toFixed(3)]));
+    console.log(
+      `${String(b).padEnd(7)}${e.typed.ms.toFixed(2).padStart(10)}${e['tfjs-cpu'].ms.toFixed(2).padStart(13)}` +
+        `${e['tfjs-wasm'].ms.toFixed(2).padStart(14)}  ${agree ? 'agree' : 'DISAGREE'} (rel 1e-5)`,
+    );
+  }
+  console.log(`BENCH_JSON ${JSON.stringify({ load: load(), stepMsByBatch: rows })}`);
+}
+
 async function main(): Promise<void> {
   if (TRAIN_SEEDS) return seedSweep(TRAIN_SEEDS);
+  if (ENGINE_BATCHES) return engineSweep(ENGINE_BATCHES);
   console.log(`diffusion bench: ${KIND}, T = ${T} linear, load average ${load()} (2 cores)`);
   const engines = await engineTimings();
   console.log(
