@@ -37,7 +37,7 @@ export function denseLayout(widths: readonly number[], at = 0): { layers: Dense[
 
 /**
  * out[r, j] = act(b[j] + Σᵢ W[j, i]·x[r, i]) for r < batch (act null: linear). When `deriv` is given it
- * receives act′ at each pre-activation, for denseBackward. ReLU (the RELU record) runs inline and lets NaN
+ * receives act′ at each pre-activation (1 for linear), for denseBackward. ReLU (the RELU record) runs inline and lets NaN
  * through; any other record is called per element.
  */
 export function denseForward(
@@ -95,8 +95,11 @@ export function denseForward(
       out[r * nout + j] = z;
     }
   }
-  if (act === null) return;
   const m = batch * nout;
+  if (act === null) {
+    if (deriv) deriv.fill(1, 0, m);
+    return;
+  }
   if (act === RELU) {
     // Written so that NaN passes through (NaN < 0 is false): a diverged net must not hide it.
     for (let k = 0; k < m; k++) {
