@@ -136,18 +136,24 @@ async function engineTimings(batchSize = DEFAULT_TRAINING.batchSize) {
 async function trainDefault(seed = SEED): Promise<{
   net: Denoiser;
   seconds: number;
+  /** Process CPU time (user + system) of the training: less sensitive than wall-clock to other work. */
+  cpuSeconds: number;
   loadBefore: string;
   loadAfter: string;
   finalLoss: number;
 }> {
   const net = new Denoiser({ T, seed });
   const loadBefore = load();
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   let tail = 0;
   for await (const s of trainDenoiser(net, data, schedule, { seed, steps: STEPS })) {
     if (s.step > STEPS - 200) tail += s.loss / 200;
   }
-  return { net, seconds: (performance.now() - start) / 1000, loadBefore, loadAfter: load(), finalLoss: tail };
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { net, seconds, cpuSeconds, loadBefore, loadAfter: load(), finalLoss: tail };
 }
 
 async function sampleDistance(
@@ -201,21 +207,28 @@ async function seedSweep(seeds: number[]): Promise<void> {
   const ref = await qualityReference(KIND, N_EVAL, 1000, { draws: 8 });
   console.log(`floor ${ref.floor.toFixed(5)}, N(0, I) vs held-out ${ref.noise.toFixed(5)}`);
   console.log(
-    `${'seed'.padEnd(6)}${'train s'.padStart(9)}${'load'.padStart(13)}${'distance'.padStart(10)}${'× floor'.padStart(9)}`,
+    `${'seed'.padEnd(6)}${'train s'.padStart(9)}${'cpu s'.padStart(7)}${'load'.padStart(13)}${'distance'.padStart(10)}${'× floor'.padStart(9)}`,
   );
-  const rows: { seed: number; trainSeconds: number; distance: number; timesFloor: number }[] = [];
+  const rows: {
+    seed: number;
+    trainSeconds: number;
+    trainCpuSeconds: number;
+    distance: number;
+    timesFloor: number;
+  }[] = [];
   for (const seed of seeds) {
     const trained = await trainDefault(seed);
     const q = await sampleDistance(trained.net, ref.heldOut, 'ddpm', 100, [5, 6, 7]);
     const row = {
       seed,
       trainSeconds: +trained.seconds.toFixed(2),
+      trainCpuSeconds: +trained.cpuSeconds.toFixed(2),
       distance: q.distance,
       timesFloor: +(q.distance / ref.floor).toFixed(3),
     };
     rows.push(row);
     console.log(
-      `${String(seed).padEnd(6)}${trained.seconds.toFixed(1).padStart(9)}${`${trained.loadBefore}→${trained.loadAfter}`.padStart(13)}` +
+      `${String(seed).padEnd(6)}${trained.seconds.toFixed(1).padStart(9)}${trained.cpuSeconds.toFixed(1).padStart(7)}${`${trained.loadBefore}→${trained.loadAfter}`.padStart(13)}` +
         `${q.distance.toFixed(5).padStart(10)}${row.timesFloor.toFixed(2).padStart(9)}`,
     );
   }
@@ -261,7 +274,7 @@ async function main(): Promise<void> {
   const trained = await trainDefault();
   console.log(
     `\n${STEPS === DEFAULT_TRAINING.steps ? 'default recipe' : 'recipe with --steps'}: ${STEPS} steps of ${DEFAULT_TRAINING.batchSize} on typed arrays: ${trained.seconds.toFixed(1)} s ` +
-      `(${((1000 * trained.seconds) / STEPS).toFixed(2)} ms/step; load ${trained.loadBefore} → ${trained.loadAfter}); ` +
+      `(${((1000 * trained.seconds) / STEPS).toFixed(2)} ms/step; CPU ${trained.cpuSeconds.toFixed(1)} s; load ${trained.loadBefore} → ${trained.loadAfter}); ` +
       `loss over the last 200 steps ${trained.finalLoss.toFixed(4)}`,
   );
 
@@ -316,6 +329,7 @@ async function main(): Promise<void> {
       load: load(),
       stepMs: Object.fromEntries(Object.entries(engines).map(([k, v]) => [k, +v.ms.toFixed(3)])),
       trainSeconds: +trained.seconds.toFixed(2),
+      trainCpuSeconds: +trained.cpuSeconds.toFixed(2),
       floor: ref.floor,
       noise: ref.noise,
       quality,
