@@ -1,7 +1,8 @@
 // The noise-prediction network ε_θ(x_t, t): a small MLP on [x, y, sinusoidal features of t], built from
 // kernels/nn's typed-array dense layers (DESIGN.md, "Runtime": for a net this small per-op overhead
-// dominates, and these loops beat tfjs-cpu several times over; scripts/bench-diffusion.ts measures it). Plain numbers only: parameters, gradients and every buffer are Float64Arrays owned here,
-// grown once to the largest batch seen, so a training step allocates nothing.
+// dominates, and these loops beat tfjs-cpu several times over; scripts/bench-diffusion.ts measures it).
+// Plain numbers only: parameters, gradients and every buffer are Float64Arrays owned here, grown once to the
+// largest batch seen, so a training step allocates nothing.
 //
 // Example:
 //   const net = new Denoiser({ T: 1000, seed: 1 });

@@ -1,7 +1,7 @@
 // The DQN's Q-network: a small ReLU MLP on Float64Arrays built from kernels/nn's dense layers, with an
 // optional dueling head (trained with kernels/nn's Adam and Huber loss by dqn-trainer.ts). Everything is
-// preallocated for up to `maxBatch` rows, so a training step allocates nothing (DESIGN.md "Runtime": for nets this small a fused typed-array path is
-// several times faster than tfjs per-op dispatch).
+// preallocated for up to `maxBatch` rows, so a training step allocates nothing (DESIGN.md "Runtime": for
+// nets this small a fused typed-array path is several times faster than tfjs per-op dispatch).
 //
 // Architecture: input → [Dense → ReLU] × hidden.length → head. The plain head is Dense(h → actions). The
 // dueling head (Wang et al. 2016) shares the trunk and has two Dense heads, V: h → 1 and A: h → actions,
