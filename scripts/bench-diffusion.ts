@@ -10,7 +10,13 @@
 //  4. For scale: one step of a tiny-diffusion-sized net (~62k parameters, batch 32) on the typed-array
 //     engine, extrapolated to that recipe's 50k steps.
 //
+//  5. With --train-seeds=1,2,3,4,5: only the default recipe trained once per listed seed (the seed of the
+//     initial weights and of the batches), each one's training time and its ddpm-100 distance × the floor.
+//  6. With --engine-batches=128,1024,4096: only item 1 at each listed batch size.
+//
 // Run: npx tsx scripts/bench-diffusion.ts [--kind=swissroll|moons|gaussians8|rings] [--steps=N]
+//      npx tsx scripts/bench-diffusion.ts --train-seeds=1,2,3,4,5
+//      npx tsx scripts/bench-diffusion.ts --engine-batches=128,1024,4096
 //      (prints tables and one line `BENCH_JSON {…}`)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -29,7 +35,7 @@ import {
   qualityReference,
   sampleDiffusion,
   trainDenoiser,
-  Adam,
+  DenoiserAdam,
   type SamplerMethod,
   type ToyDataKind,
 } from '../kernels/diffusion/index';
@@ -48,6 +54,16 @@ const stepsArg = process.argv.find((a) => a.startsWith('--steps='))?.slice(8);
 const STEPS = stepsArg ? Number(stepsArg) : DEFAULT_TRAINING.steps;
 if (!Number.isInteger(STEPS) || STEPS < 1)
   throw new Error(`--steps must be a positive integer, got ${stepsArg}`);
+const engineBatchesArg = process.argv.find((a) => a.startsWith('--engine-batches='))?.slice(17);
+/** Batch sizes for the engine comparison alone (item 6), or null for the full bench. */
+const ENGINE_BATCHES = engineBatchesArg ? engineBatchesArg.split(',').map(Number) : null;
+if (ENGINE_BATCHES && !ENGINE_BATCHES.every((b) => Number.isInteger(b) && b >= 1 && b <= 4096))
+  throw new Error(`--engine-batches must list batch sizes in 1..4096, got ${engineBatchesArg}`);
+const trainSeedsArg = process.argv.find((a) => a.startsWith('--train-seeds='))?.slice(14);
+/** Training seeds for the seed sweep (item 5), or null for the full bench. */
+const TRAIN_SEEDS = trainSeedsArg ? trainSeedsArg.split(',').map(Number) : null;
+if (TRAIN_SEEDS && !TRAIN_SEEDS.every((s) => Number.isInteger(s)))
+  throw new Error(`--train-seeds must list integers, got ${trainSeedsArg}`);
 const T = 1000;
 const SEED = 1;
 const N_EVAL = 2000;
@@ -62,10 +78,12 @@ function median(samples: number[]): number {
 }
 
 /** Median ms per step of typed arrays, tfjs-cpu and tfjs-wasm on the same batches, in alternating rounds. */
-async function engineTimings() {
-  const batch = new BatchSampler(data, schedule, DEFAULT_TRAINING.batchSize, 3);
+async function engineTimings(batchSize = DEFAULT_TRAINING.batchSize) {
+  const batch = new BatchSampler(data, schedule, batchSize, 3);
+  /** Timed steps per engine per round: 25 at batch 128, fewer for bigger batches (at least 3). */
+  const perRound = Math.max(3, Math.round((25 * 128) / batchSize));
   const typedNet = new Denoiser({ T, seed: SEED });
-  const adam = new Adam(typedNet.parameterCount);
+  const adam = new DenoiserAdam(typedNet.parameterCount);
   const typedStep = () => {
     batch.next();
     const loss = lossAndGradients(typedNet, batch);
@@ -94,12 +112,12 @@ async function engineTimings() {
     };
   }
   // Warm-up, then 6 alternating rounds.
-  for (const e of Object.values(engines)) for (let k = 0; k < 20; k++) await e.step();
+  for (const e of Object.values(engines)) for (let k = 0; k < Math.min(20, perRound); k++) await e.step();
   for (let round = 0; round < 6; round++) {
     for (const e of Object.values(engines)) {
       // Backend switch outside the timing.
       await e.step();
-      for (let k = 0; k < 25; k++) {
+      for (let k = 0; k < perRound; k++) {
         const start = performance.now();
         await e.step();
         e.times.push(performance.now() - start);
@@ -115,21 +133,27 @@ async function engineTimings() {
   );
 }
 
-async function trainDefault(): Promise<{
+async function trainDefault(seed = SEED): Promise<{
   net: Denoiser;
   seconds: number;
+  /** Process CPU time (user + system) of the training: less sensitive than wall-clock to other work. */
+  cpuSeconds: number;
   loadBefore: string;
   loadAfter: string;
   finalLoss: number;
 }> {
-  const net = new Denoiser({ T, seed: SEED });
+  const net = new Denoiser({ T, seed });
   const loadBefore = load();
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   let tail = 0;
-  for await (const s of trainDenoiser(net, data, schedule, { seed: SEED, steps: STEPS })) {
+  for await (const s of trainDenoiser(net, data, schedule, { seed, steps: STEPS })) {
     if (s.step > STEPS - 200) tail += s.loss / 200;
   }
-  return { net, seconds: (performance.now() - start) / 1000, loadBefore, loadAfter: load(), finalLoss: tail };
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { net, seconds, cpuSeconds, loadBefore, loadAfter: load(), finalLoss: tail };
 }
 
 async function sampleDistance(
@@ -165,7 +189,7 @@ async function sampleDistance(
 function tinyDiffusionScale(): { params: number; ms: number } {
   const net = new Denoiser({ T, seed: 1, hidden: 128, layers: 4, timeFeatures: 64, xFrequencies: 8 });
   const batch = new BatchSampler(data, schedule, 32, 1);
-  const adam = new Adam(net.parameterCount);
+  const adam = new DenoiserAdam(net.parameterCount);
   const times: number[] = [];
   for (let k = 0; k < 220; k++) {
     const start = performance.now();
@@ -177,7 +201,65 @@ function tinyDiffusionScale(): { params: number; ms: number } {
   return { params: net.parameterCount, ms: median(times) };
 }
 
+/** Item 5: the default recipe per training seed, its time and its ddpm-100 distance against the floor. */
+async function seedSweep(seeds: number[]): Promise<void> {
+  console.log(`diffusion seed sweep: ${KIND}, T = ${T} linear, load average ${load()} (2 cores)`);
+  const ref = await qualityReference(KIND, N_EVAL, 1000, { draws: 8 });
+  console.log(`floor ${ref.floor.toFixed(5)}, N(0, I) vs held-out ${ref.noise.toFixed(5)}`);
+  console.log(
+    `${'seed'.padEnd(6)}${'train s'.padStart(9)}${'cpu s'.padStart(7)}${'load'.padStart(13)}${'distance'.padStart(10)}${'× floor'.padStart(9)}`,
+  );
+  const rows: {
+    seed: number;
+    trainSeconds: number;
+    trainCpuSeconds: number;
+    distance: number;
+    timesFloor: number;
+  }[] = [];
+  for (const seed of seeds) {
+    const trained = await trainDefault(seed);
+    const q = await sampleDistance(trained.net, ref.heldOut, 'ddpm', 100, [5, 6, 7]);
+    const row = {
+      seed,
+      trainSeconds: +trained.seconds.toFixed(2),
+      trainCpuSeconds: +trained.cpuSeconds.toFixed(2),
+      distance: q.distance,
+      timesFloor: +(q.distance / ref.floor).toFixed(3),
+    };
+    rows.push(row);
+    console.log(
+      `${String(seed).padEnd(6)}${trained.seconds.toFixed(1).padStart(9)}${trained.cpuSeconds.toFixed(1).padStart(7)}${`${trained.loadBefore}→${trained.loadAfter}`.padStart(13)}` +
+        `${q.distance.toFixed(5).padStart(10)}${row.timesFloor.toFixed(2).padStart(9)}`,
+    );
+  }
+  console.log(
+    `all within 3× the floor: ${rows.every((r) => r.timesFloor <= 3)}; median train ${median(rows.map((r) => r.trainSeconds)).toFixed(1)} s`,
+  );
+  console.log(`BENCH_JSON ${JSON.stringify({ kind: KIND, steps: STEPS, floor: ref.floor, seeds: rows })}`);
+}
+
+/** Item 6: one training step on each engine at several batch sizes (where, if anywhere, tfjs wins). */
+async function engineSweep(batches: number[]): Promise<void> {
+  console.log(`diffusion engines by batch size: default net, load average ${load()} (2 cores)`);
+  console.log(
+    `${'batch'.padEnd(7)}${'typed ms'.padStart(10)}${'tfjs-cpu ms'.padStart(13)}${'tfjs-wasm ms'.padStart(14)}  first losses`,
+  );
+  const rows: Record<string, Record<string, number>> = {};
+  for (const b of batches) {
+    const e = await engineTimings(b);
+    const agree = Object.values(e).every((v) => Math.abs(v.first / e.typed.first - 1) < 1e-5);
+    rows[b] = Object.fromEntries(Object.entries(e).map(([k, v]) => [k, +v.ms.toFixed(3)]));
+    console.log(
+      `${String(b).padEnd(7)}${e.typed.ms.toFixed(2).padStart(10)}${e['tfjs-cpu'].ms.toFixed(2).padStart(13)}` +
+        `${e['tfjs-wasm'].ms.toFixed(2).padStart(14)}  ${agree ? 'agree' : 'DISAGREE'} (rel 1e-5)`,
+    );
+  }
+  console.log(`BENCH_JSON ${JSON.stringify({ load: load(), stepMsByBatch: rows })}`);
+}
+
 async function main(): Promise<void> {
+  if (TRAIN_SEEDS) return seedSweep(TRAIN_SEEDS);
+  if (ENGINE_BATCHES) return engineSweep(ENGINE_BATCHES);
   console.log(`diffusion bench: ${KIND}, T = ${T} linear, load average ${load()} (2 cores)`);
   const engines = await engineTimings();
   console.log(
@@ -192,7 +274,7 @@ async function main(): Promise<void> {
   const trained = await trainDefault();
   console.log(
     `\n${STEPS === DEFAULT_TRAINING.steps ? 'default recipe' : 'recipe with --steps'}: ${STEPS} steps of ${DEFAULT_TRAINING.batchSize} on typed arrays: ${trained.seconds.toFixed(1)} s ` +
-      `(${((1000 * trained.seconds) / STEPS).toFixed(2)} ms/step; load ${trained.loadBefore} → ${trained.loadAfter}); ` +
+      `(${((1000 * trained.seconds) / STEPS).toFixed(2)} ms/step; CPU ${trained.cpuSeconds.toFixed(1)} s; load ${trained.loadBefore} → ${trained.loadAfter}); ` +
       `loss over the last 200 steps ${trained.finalLoss.toFixed(4)}`,
   );
 
@@ -247,6 +329,7 @@ async function main(): Promise<void> {
       load: load(),
       stepMs: Object.fromEntries(Object.entries(engines).map(([k, v]) => [k, +v.ms.toFixed(3)])),
       trainSeconds: +trained.seconds.toFixed(2),
+      trainCpuSeconds: +trained.cpuSeconds.toFixed(2),
       floor: ref.floor,
       noise: ref.noise,
       quality,

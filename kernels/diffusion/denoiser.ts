@@ -1,14 +1,22 @@
-// The noise-prediction network ε_θ(x_t, t): a small MLP on [x, y, sinusoidal features of t], written as fused
-// typed-array loops with the backward pass beside the forward (DESIGN.md, "Runtime": for a net this small
-// per-op overhead dominates, and these loops beat tfjs-cpu several times over; scripts/bench-diffusion.ts
-// measures it). Plain numbers only: parameters, gradients and every buffer are Float64Arrays owned here,
-// grown once to the largest batch seen, so a training step allocates nothing.
+// The noise-prediction network ε_θ(x_t, t): a small MLP on [x, y, sinusoidal features of t], built from
+// kernels/nn's typed-array dense layers (DESIGN.md, "Runtime": for a net this small per-op overhead
+// dominates, and these loops beat tfjs-cpu several times over; scripts/bench-diffusion.ts measures it).
+// Plain numbers only: parameters, gradients and every buffer are Float64Arrays owned here, grown once to the
+// largest batch seen, so a training step allocates nothing.
 //
 // Example:
 //   const net = new Denoiser({ T: 1000, seed: 1 });
 //   net.predict(xt, 500, eps);          // xt, eps: Float64Array [x0, y0, x1, y1, …], every point at t = 500
 import { createRng } from '../../src/runtime/rng';
-import { gemmABt, transpose } from './gemm';
+import {
+  LAYER_ACTIVATIONS,
+  backwardScratch,
+  denseBackward,
+  denseForward,
+  denseLayout,
+  type BackwardScratch,
+  type Dense,
+} from '../nn/index';
 
 export const ACTIVATIONS = ['relu', 'silu'] as const;
 export type DenoiserActivation = (typeof ACTIVATIONS)[number];
@@ -60,12 +68,7 @@ export function validateDenoiserConfig(c: DenoiserConfig): void {
 }
 
 /** One dense layer's place in the flat parameter vector: W (nout × nin, row j = output j's weights), then b. */
-export interface LayerSlot {
-  nin: number;
-  nout: number;
-  w: number;
-  b: number;
-}
+export type LayerSlot = Dense;
 
 /** The sinusoidal time features of t: [sin(s·ω_k)…, cos(s·ω_k)…], s = 1000·t/T, ω_k = 1000^(−k/(half−1)). */
 export function timeEmbedding(
@@ -100,29 +103,19 @@ export class Denoiser {
   private acts: Float64Array[] = [];
   /** derivs[l]: the activation's derivative at layer l's pre-activation (hidden layers, filled when training). */
   private derivs: Float64Array[] = [];
-  /** deltas[l]: ∂loss/∂(layer l's pre-activation), hidden layers. */
+  /** deltas[l]: ∂loss/∂(layer l's output, acts[l]), hidden layers. */
   private deltas: Float64Array[] = [];
-  /** Scratch for the transposes backward() takes: delta, a layer's input, a weight matrix. */
-  private tDelta = new Float64Array(0);
-  private tInput = new Float64Array(0);
-  private readonly tWeight: Float64Array;
+  private scratch: BackwardScratch = { dz: new Float64Array(0), wt: new Float64Array(0) };
 
   constructor(config: Partial<DenoiserConfig> & Pick<DenoiserConfig, 'T' | 'seed'>) {
     const c: DenoiserConfig = { ...DEFAULT_DENOISER, ...config };
     validateDenoiserConfig(c);
     this.config = Object.freeze(c);
     this.widths = [2 + 4 * c.xFrequencies + c.timeFeatures, ...Array<number>(c.layers).fill(c.hidden), 2];
-    const slots: LayerSlot[] = [];
-    let at = 0;
-    for (let l = 0; l + 1 < this.widths.length; l++) {
-      const [nin, nout] = [this.widths[l], this.widths[l + 1]];
-      slots.push({ nin, nout, w: at, b: at + nin * nout });
-      at += nin * nout + nout;
-    }
-    this.layerSlots = slots;
-    this.tWeight = new Float64Array(Math.max(...slots.map((s) => s.nin * s.nout)));
-    this.params = new Float64Array(at);
-    this.grads = new Float64Array(at);
+    const { layers, size } = denseLayout(this.widths);
+    this.layerSlots = layers;
+    this.params = new Float64Array(size);
+    this.grads = new Float64Array(size);
     this.timeTable = new Float64Array((c.T + 1) * c.timeFeatures);
     const row = new Float64Array(c.timeFeatures);
     for (let t = 0; t <= c.T; t++)
@@ -178,24 +171,16 @@ export class Denoiser {
 
   /** Sets grads to ∂loss/∂params, given dOut = ∂loss/∂ε̂ (interleaved, n points) for the last forwardBatch. */
   backward(dOut: Float64Array, n: number): void {
-    const { params, grads, acts, deltas, derivs, layerSlots, tDelta, tInput, tWeight } = this;
+    const { params, grads, acts, deltas, derivs, layerSlots, scratch } = this;
+    grads.fill(0);
     let delta = dOut;
     for (let l = layerSlots.length - 1; l >= 0; l--) {
-      const { nin, nout, w, b } = layerSlots[l];
-      // db = Σ_p delta[p]; dW (nout × nin) = deltaᵀ·input, as dot products of transposed rows.
-      for (let j = 0; j < nout; j++) grads[b + j] = 0;
-      for (let p = 0; p < n; p++) for (let j = 0; j < nout; j++) grads[b + j] += delta[p * nout + j];
-      transpose(delta, n, nout, tDelta);
-      transpose(acts[l], n, nin, tInput);
-      gemmABt(tDelta, 0, tInput, 0, grads, w, nout, nin, n);
-      if (l === 0) break;
-      // The delta of the layer below = (delta·W) ⊙ activation′, with Wᵀ stored row-major for dot products.
-      const below = deltas[l];
-      transpose(params, nout, nin, tWeight, w);
-      gemmABt(delta, 0, tWeight, 0, below, 0, n, nin, nout);
-      const deriv = derivs[l];
-      for (let k = 0; k < n * nin; k++) below[k] *= deriv[k];
-      delta = below;
+      // The gradient of the layer below's output (its activation′ is applied by its own denseBackward).
+      const below = l > 0 ? deltas[l] : null;
+      if (below) below.fill(0, 0, n * layerSlots[l].nin);
+      const deriv = l < layerSlots.length - 1 ? derivs[l + 1] : null;
+      denseBackward(params, grads, layerSlots[l], acts[l], delta, below, n, deriv, scratch);
+      if (below) delta = below;
     }
   }
 
@@ -236,30 +221,13 @@ export class Denoiser {
 
   private forward(n: number, training: boolean): Float64Array {
     const { params, acts, derivs, layerSlots } = this;
-    const silu = this.config.activation === 'silu';
+    const act = LAYER_ACTIVATIONS[this.config.activation];
     const L = layerSlots.length;
     for (let l = 0; l < L; l++) {
-      const { nin, nout, w, b } = layerSlots[l];
-      const z = acts[l + 1];
-      gemmABt(acts[l], 0, params, w, z, 0, n, nout, nin, params, b);
-      if (l === L - 1) break;
-      // The activation in place; its derivative kept for backward.
-      const d = derivs[l + 1];
-      const m = n * nout;
-      if (silu) {
-        for (let k = 0; k < m; k++) {
-          const v = z[k];
-          const sig = 1 / (1 + Math.exp(-v));
-          z[k] = v * sig;
-          if (training) d[k] = sig * (1 + v * (1 - sig));
-        }
-      } else {
-        for (let k = 0; k < m; k++) {
-          const pos = z[k] > 0;
-          if (!pos) z[k] = 0;
-          if (training) d[k] = pos ? 1 : 0;
-        }
-      }
+      const hidden = l < L - 1;
+      // Hidden layers: the activation, with its derivative kept for backward when training.
+      const deriv = hidden && training ? derivs[l + 1] : null;
+      denseForward(params, layerSlots[l], acts[l], acts[l + 1], n, hidden ? act : null, deriv);
     }
     return acts[L];
   }
@@ -271,9 +239,7 @@ export class Denoiser {
     this.acts = this.widths.map((w) => new Float64Array(cap * w));
     this.derivs = this.widths.map((w) => new Float64Array(cap * w));
     this.deltas = this.widths.map((w) => new Float64Array(cap * w));
-    const widest = Math.max(...this.widths);
-    this.tDelta = new Float64Array(cap * widest);
-    this.tInput = new Float64Array(cap * widest);
+    this.scratch = backwardScratch(this.layerSlots, cap);
     this.capacity = cap;
   }
 }

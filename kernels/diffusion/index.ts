@@ -1,5 +1,5 @@
 // Diffusion on 2-D toy data (question 12), on plain numbers: the forward process (schedule.ts), toy data
-// (toy-data.ts), the noise-prediction MLP (denoiser.ts, on gemm.ts), its training (trainer.ts), the reverse
+// (toy-data.ts), the noise-prediction MLP (denoiser.ts, on kernels/nn), its training (trainer.ts), the reverse
 // process (sampler.ts), sample quality (distance.ts) and what the cell plots (diagnostics.ts). The tfjs
 // training path is tf-trainer.ts, imported on its own so this module needs no tfjs.
 export * from './schedule';

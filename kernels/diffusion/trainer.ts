@@ -7,6 +7,7 @@
 //   for await (const { step, loss } of trainDenoiser(net, data, schedule, { steps: 4000, seed: 1 }, signal)) …
 import { createRng } from '../../src/runtime/rng';
 import { TimeSlicer, type YieldFn } from '../../src/runtime/loop';
+import { Adam, mse, type AdamOptions } from '../nn/index';
 import { checkPoints, type Denoiser } from './denoiser';
 import { checkTimestep, type NoiseSchedule } from './schedule';
 
@@ -48,32 +49,13 @@ export interface TrainSnapshot {
   lr: number;
 }
 
-/** Adam (Kingma & Ba) with bias correction, as tf.train.adam computes it. */
-export class Adam {
-  private readonly m: Float64Array;
-  private readonly v: Float64Array;
-  private t = 0;
-  constructor(
-    size: number,
-    readonly beta1 = 0.9,
-    readonly beta2 = 0.999,
-    readonly epsilon = 1e-7,
-  ) {
-    this.m = new Float64Array(size);
-    this.v = new Float64Array(size);
-  }
-
-  step(params: Float64Array, grads: Float64Array, lr: number): void {
-    const { m, v, beta1, beta2, epsilon } = this;
-    this.t++;
-    const c1 = 1 - beta1 ** this.t;
-    const c2 = 1 - beta2 ** this.t;
-    for (let i = 0; i < params.length; i++) {
-      const g = grads[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-      params[i] -= (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + epsilon);
-    }
+/**
+ * kernels/nn's Adam with tf.train.adam's ε = 1e-7 as its default, so the tfjs trainer (tf-trainer.ts) takes
+ * the same steps. The learning rate is passed per step: step(params, grads, learningRateAt(k, options)).
+ */
+export class DenoiserAdam extends Adam {
+  constructor(size: number, options: AdamOptions = {}) {
+    super(size, { epsilon: 1e-7, ...options });
   }
 }
 
@@ -179,16 +161,9 @@ export function lossAndGradients(net: Denoiser, batch: BatchSampler): number {
   const n = batch.batchSize;
   const out = net.forwardBatch(batch.xt, batch.ts, n);
   const dOut = scratch(2 * n);
-  const noise = batch.noise;
-  let sum = 0;
-  const scale = 2 / (2 * n);
-  for (let k = 0; k < 2 * n; k++) {
-    const r = out[k] - noise[k];
-    sum += r * r;
-    dOut[k] = scale * r;
-  }
+  const loss = mse(out, batch.noise, 2 * n, dOut);
   net.backward(dOut, n);
-  return sum / (2 * n);
+  return loss;
 }
 
 let scratchBuffer = new Float64Array(0);
@@ -216,7 +191,7 @@ export async function* trainDenoiser(
       `schedule has ${schedule.betas.length} steps but the network was built for T = ${net.config.T}`,
     );
   const batch = new BatchSampler(data, schedule, o.batchSize, o.seed);
-  const adam = new Adam(net.parameterCount);
+  const adam = new DenoiserAdam(net.parameterCount);
   const slicer = new TimeSlicer({ signal, budgetMs: o.budgetMs, yieldFn: o.yieldFn });
   for (let k = 0; k < o.steps; k++) {
     batch.next();

@@ -11,7 +11,7 @@ import { createRng, type Rng } from '../../src/runtime/rng';
 import { TimeSlicer, type YieldFn } from '../../src/runtime/loop';
 import { CartPole } from './cartpole';
 import { resolveDqnConfig, type DqnConfig } from './dqn-config';
-import { Adam, clipGlobalNorm, huber, huberGrad } from './optim';
+import { Adam, clipGlobalNorm, huber, huberGrad } from '../nn/index';
 import { QNetwork } from './q-network';
 import { PrioritizedReplay, ReplayBuffer, ReplaySample } from './replay';
 import { tdTargetAt } from './td-target';

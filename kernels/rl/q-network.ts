@@ -1,7 +1,7 @@
-// The DQN's Q-network: a small ReLU MLP on Float64Arrays with its backward pass written beside the forward,
-// an optional dueling head, Adam and the Huber loss. Everything is preallocated for up to `maxBatch` rows,
-// so a training step allocates nothing (DESIGN.md "Runtime": for nets this small a fused typed-array path is
-// several times faster than tfjs per-op dispatch).
+// The DQN's Q-network: a small ReLU MLP on Float64Arrays built from kernels/nn's dense layers, with an
+// optional dueling head (trained with kernels/nn's Adam and Huber loss by dqn-trainer.ts). Everything is
+// preallocated for up to `maxBatch` rows, so a training step allocates nothing (DESIGN.md "Runtime": for
+// nets this small a fused typed-array path is several times faster than tfjs per-op dispatch).
 //
 // Architecture: input → [Dense → ReLU] × hidden.length → head. The plain head is Dense(h → actions). The
 // dueling head (Wang et al. 2016) shares the trunk and has two Dense heads, V: h → 1 and A: h → actions,
@@ -13,7 +13,16 @@
 //   net.backward(dLossDq, 32);              // net.grads = ∂loss/∂params
 //   adam.step(net.params, net.grads);
 import { createRng } from '../../src/runtime/rng';
-import { denseBackward, denseForward, type BackwardScratch, type Dense } from './dense';
+import {
+  RELU,
+  backwardScratch,
+  checkInt,
+  denseBackward,
+  denseForward,
+  denseLayout,
+  type BackwardScratch,
+  type Dense,
+} from '../nn/index';
 
 export interface QNetworkOptions {
   inputSize: number;
@@ -41,8 +50,10 @@ export class QNetwork {
   private readonly valueHead: Dense | null;
   /** acts[0]: the input; acts[l + 1]: trunk layer l's ReLU output. Rows of the last forward's batch. */
   private readonly acts: Float64Array[];
-  /** Gradients with respect to acts[l + 1] (reused as pre-activation gradients). */
+  /** Gradients with respect to acts[l + 1]. */
   private readonly dActs: Float64Array[];
+  /** derivs[l]: ReLU′ at trunk layer l's pre-activations (1 where the unit was active, else 0). */
+  private readonly derivs: Float64Array[];
   private readonly q: Float64Array;
   private readonly value: Float64Array;
   private readonly advantage: Float64Array;
@@ -66,19 +77,17 @@ export class QNetwork {
     this.dueling = options.dueling ?? false;
     this.maxBatch = maxBatch;
 
-    let at = 0;
-    const dense = (nin: number, nout: number): Dense => {
-      const d = { nin, nout, w: at, b: at + nin * nout };
-      at += nin * nout + nout;
-      return d;
-    };
     const widths = [inputSize, ...hidden];
-    this.trunk = hidden.map((h, l) => dense(widths[l]!, h));
+    const trunk = denseLayout(widths);
     const last = hidden[hidden.length - 1]!;
-    this.head = dense(last, actions);
-    this.valueHead = this.dueling ? dense(last, 1) : null;
-    this.params = new Float64Array(at);
-    this.grads = new Float64Array(at);
+    const head = denseLayout([last, actions], trunk.size);
+    const valueHead = this.dueling ? denseLayout([last, 1], head.size) : null;
+    this.trunk = trunk.layers;
+    this.head = head.layers[0]!;
+    this.valueHead = valueHead && valueHead.layers[0]!;
+    const size = (valueHead ?? head).size;
+    this.params = new Float64Array(size);
+    this.grads = new Float64Array(size);
 
     // PyTorch's default Linear initialisation: weights and biases uniform in ±1/√fan_in.
     const rng = createRng(seed);
@@ -89,16 +98,13 @@ export class QNetwork {
 
     this.acts = widths.map((w) => new Float64Array(maxBatch * w));
     this.dActs = hidden.map((h) => new Float64Array(maxBatch * h));
+    this.derivs = hidden.map((h) => new Float64Array(maxBatch * h));
     this.q = new Float64Array(maxBatch * actions);
     this.advantage = new Float64Array(maxBatch * actions);
     this.dAdvantage = new Float64Array(maxBatch * actions);
     this.value = new Float64Array(maxBatch);
     this.dValue = new Float64Array(maxBatch);
-    const layers = this.layersList();
-    this.scratch = {
-      dz: new Float64Array(maxBatch * Math.max(...layers.map((d) => d.nout))),
-      wt: new Float64Array(Math.max(...layers.map((d) => d.nin * d.nout))),
-    };
+    this.scratch = backwardScratch(this.layersList(), maxBatch);
   }
 
   /** Number of trainable parameters. */
@@ -120,8 +126,7 @@ export class QNetwork {
    * that the next forward overwrites. Side effect: keeps the activations for backward().
    */
   forward(x: ArrayLike<number>, batch: number): Float64Array {
-    if (!Number.isInteger(batch) || batch < 1 || batch > this.maxBatch)
-      throw new Error(`batch must be an integer from 1 to ${this.maxBatch}, got ${batch}`);
+    checkInt('batch', batch, 1, this.maxBatch);
     if (x.length < batch * this.inputSize)
       throw new Error(`x must hold batch × inputSize = ${batch * this.inputSize} numbers, got ${x.length}`);
     this.batch = batch;
@@ -129,13 +134,13 @@ export class QNetwork {
     const input = this.acts[0]!;
     for (let k = 0; k < batch * this.inputSize; k++) input[k] = x[k]!;
     for (let l = 0; l < this.trunk.length; l++)
-      denseForward(p, this.trunk[l]!, this.acts[l]!, this.acts[l + 1]!, batch, true);
+      denseForward(p, this.trunk[l]!, this.acts[l]!, this.acts[l + 1]!, batch, RELU, this.derivs[l]!);
     const h = this.acts[this.trunk.length]!;
     const nA = this.actions;
     const out = this.dueling ? this.advantage : this.q;
-    denseForward(p, this.head, h, out, batch, false);
+    denseForward(p, this.head, h, out, batch);
     if (this.valueHead) {
-      denseForward(p, this.valueHead, h, this.value, batch, false);
+      denseForward(p, this.valueHead, h, this.value, batch);
       for (let r = 0; r < batch; r++) {
         let mean = 0;
         for (let a = 0; a < nA; a++) mean += out[r * nA + a]!;
@@ -190,7 +195,7 @@ export class QNetwork {
     for (let l = depth - 1; l >= 0; l--) {
       const dsrc = l > 0 ? this.dActs[l - 1]! : null;
       if (dsrc) dsrc.fill(0, 0, batch * this.trunk[l]!.nin);
-      // The ReLU's output masks the gradient: it passes only where the unit was active.
+      // ReLU′ masks the gradient: it passes only where the unit was active.
       denseBackward(
         p,
         g,
@@ -199,7 +204,7 @@ export class QNetwork {
         this.dActs[l]!,
         dsrc,
         batch,
-        this.acts[l + 1]!,
+        this.derivs[l]!,
         this.scratch,
       );
     }
@@ -228,9 +233,4 @@ export class QNetwork {
     if (other.params.length !== this.params.length || other.dueling !== this.dueling)
       throw new Error('the two networks must have the same architecture');
   }
-}
-
-function checkInt(name: string, v: number, lo: number, hi: number): void {
-  if (!Number.isInteger(v) || v < lo || v > hi)
-    throw new Error(`${name} must be an integer from ${lo} to ${hi}, got ${v}`);
 }

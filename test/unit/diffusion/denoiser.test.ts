@@ -1,44 +1,11 @@
-// The fused typed-array MLP: its matrix product against a plain triple loop, its gradients against central
-// finite differences (float64), its features against their formulas, and its inputs validated.
+// The typed-array MLP (its dense layers are kernels/nn's, tested in test/unit/nn): its gradients against
+// central finite differences (float64), its features against their formulas, and its inputs validated.
 import { describe, expect, test } from 'vitest';
 import { Denoiser, timeEmbedding, type DenoiserActivation } from '../../../kernels/diffusion/denoiser';
-import { gemmABt, transpose } from '../../../kernels/diffusion/gemm';
 import { createRng } from '../../../src/runtime/rng';
 
 const rng = createRng(21);
 const random = (n: number) => Float64Array.from({ length: n }, () => rng.normal());
-
-describe('gemmABt', () => {
-  test.each([
-    [1, 1, 1],
-    [4, 3, 5],
-    [7, 2, 18],
-    [9, 13, 64],
-  ])(
-    'C = A·Bᵀ + bias for n=%i, m=%i, k=%i matches a triple loop (tol 1e-12), offsets included',
-    (n, m, k) => {
-      const A = random(3 + n * k);
-      const B = random(5 + m * k);
-      const bias = random(2 + m);
-      const C = new Float64Array(4 + n * m);
-      gemmABt(A, 3, B, 5, C, 4, n, m, k, bias, 2);
-      for (let r = 0; r < n; r++) {
-        for (let c = 0; c < m; c++) {
-          let s = bias[2 + c];
-          for (let q = 0; q < k; q++) s += A[3 + r * k + q] * B[5 + c * k + q];
-          expect(Math.abs(C[4 + r * m + c] - s)).toBeLessThan(1e-12);
-        }
-      }
-      expect(Array.from(C.subarray(0, 4))).toEqual([0, 0, 0, 0]);
-    },
-  );
-
-  test('transpose', () => {
-    const out = new Float64Array(6);
-    transpose(Float64Array.from([1, 2, 3, 4, 5, 6]), 2, 3, out);
-    expect(Array.from(out)).toEqual([1, 4, 2, 5, 3, 6]);
-  });
-});
 
 test('timeEmbedding: [sin(s·ω_k), cos(s·ω_k)] with s = 1000·t/T, ω_k = 1000^(−k/(half−1)) (tol 1e-15)', () => {
   const e = timeEmbedding(25, 100, 6);

@@ -7,7 +7,7 @@ import { sampleDiffusion } from '../../../kernels/diffusion/sampler';
 import { noiseSchedule, qSample } from '../../../kernels/diffusion/schedule';
 import { makeToyData } from '../../../kernels/diffusion/toy-data';
 import {
-  Adam,
+  DenoiserAdam as Adam,
   BatchSampler,
   epsilonLoss,
   learningRateAt,

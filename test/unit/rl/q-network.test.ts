@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { Adam, clipGlobalNorm, huber, huberGrad } from '../../../kernels/rl/optim';
+import { Adam, clipGlobalNorm, huber, huberGrad } from '../../../kernels/nn/index';
 import { QNetwork } from '../../../kernels/rl/q-network';
 import { expectNoTensorLeak } from '../../../src/runtime/leak-guard';
 import { createRng } from '../../../src/runtime/rng';

@@ -1,21 +1,11 @@
-// Training pieces for the Q-network: the Huber loss and its gradient, global gradient-norm clipping, Adam.
-// All in place on Float64Arrays, no allocation per step.
-
-function checkSize(name: string, v: number, lo: number, hi: number): void {
-  if (!Number.isInteger(v) || v < lo || v > hi)
-    throw new Error(`${name} must be an integer from ${lo} to ${hi}, got ${v}`);
-}
-
-/** Huber loss: ½x² for |x| ≤ δ, δ·(|x| − ½δ) beyond; quadratic near 0, linear for large errors. */
-export function huber(x: number, delta: number): number {
-  const a = Math.abs(x);
-  return a <= delta ? 0.5 * x * x : delta * (a - 0.5 * delta);
-}
-
-/** dhuber/dx: x clipped to [−δ, δ]. */
-export function huberGrad(x: number, delta: number): number {
-  return x > delta ? delta : x < -delta ? -delta : x;
-}
+// Optimisation on flat Float64Arrays, in place and allocation-free per step: Adam with bias correction and
+// global-norm gradient clipping. The one Adam of the typed-array nets (the DQN and the diffusion denoiser).
+//
+// Example:
+//   const adam = new Adam(net.params.length, { lr: 1e-3 });
+//   clipGlobalNorm(net.grads, 10);
+//   adam.step(net.params, net.grads);        // or adam.step(params, grads, lrThisStep) for a schedule
+import { checkInt, checkRange } from './validate';
 
 /** Scales g in place so its Euclidean norm is at most maxNorm; returns the norm before scaling. */
 export function clipGlobalNorm(g: Float64Array, maxNorm: number): number {
@@ -30,9 +20,13 @@ export function clipGlobalNorm(g: Float64Array, maxNorm: number): number {
 }
 
 export interface AdamOptions {
+  /** Default learning rate, in (0, 1] (default 1e-3); step() may pass another per step. */
   lr?: number;
+  /** Decay of the first moment, in [0, 1) (default 0.9). */
   beta1?: number;
+  /** Decay of the second moment, in [0, 1) (default 0.999). */
   beta2?: number;
+  /** Added to √v̂ (default 1e-8, PyTorch's; tf.train.adam uses 1e-7). */
   epsilon?: number;
 }
 
@@ -47,27 +41,32 @@ export class Adam {
   private t = 0;
 
   constructor(size: number, options: AdamOptions = {}) {
-    checkSize('size', size, 1, 1e8);
+    checkInt('size', size, 1, 1e8);
     this.lr = options.lr ?? 1e-3;
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? 1e-8;
-    if (!(this.lr > 0 && this.lr <= 1)) throw new Error(`lr must be in (0, 1], got ${this.lr}`);
-    if (!(this.beta1 >= 0 && this.beta1 < 1)) throw new Error(`beta1 must be in [0, 1), got ${this.beta1}`);
-    if (!(this.beta2 >= 0 && this.beta2 < 1)) throw new Error(`beta2 must be in [0, 1), got ${this.beta2}`);
+    checkRange('lr', this.lr, 0, 1, '(]');
+    checkRange('beta1', this.beta1, 0, 1, '[)');
+    checkRange('beta2', this.beta2, 0, 1, '[)');
+    checkRange('epsilon', this.epsilon, 0, 1, '(]');
     this.m = new Float64Array(size);
     this.v = new Float64Array(size);
   }
 
-  /** One step: params −= lr · m̂ / (√v̂ + ε). */
-  step(params: Float64Array, grads: Float64Array): void {
+  /** Steps taken so far. */
+  get steps(): number {
+    return this.t;
+  }
+
+  /** One step: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², params −= lr · m̂ / (√v̂ + ε), hats = bias-corrected. */
+  step(params: Float64Array, grads: Float64Array, lr = this.lr): void {
     if (params.length !== this.m.length || grads.length !== this.m.length)
       throw new Error(`params and grads must have ${this.m.length} entries`);
     this.t++;
     const { beta1: b1, beta2: b2, epsilon: eps, m, v } = this;
     const c1 = 1 / (1 - b1 ** this.t);
     const c2 = 1 / (1 - b2 ** this.t);
-    const lr = this.lr;
     for (let k = 0; k < params.length; k++) {
       const gk = grads[k]!;
       const mk = (m[k] = b1 * m[k]! + (1 - b1) * gk);
