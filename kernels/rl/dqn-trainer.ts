@@ -7,14 +7,16 @@
 // Example:
 //   const agent = new DqnAgent({ seed: 1, double: true });
 //   for await (const ep of trainDqn(agent, { episodes: 300, signal })) plot(ep.episode, ep.return);
+// (trainDqn and evaluateGreedy live in dqn-loop.ts and are re-exported here.)
 import { createRng, type Rng } from '../../src/runtime/rng';
-import { TimeSlicer, type YieldFn } from '../../src/runtime/loop';
 import { CartPole } from './cartpole';
 import { resolveDqnConfig, type DqnConfig } from './dqn-config';
 import { Adam, clipGlobalNorm, huber, huberGrad } from '../nn/index';
 import { QNetwork } from './q-network';
 import { PrioritizedReplay, ReplayBuffer, ReplaySample } from './replay';
 import { tdTargetAt } from './td-target';
+
+export { evaluateGreedy, trainDqn, type TrainOptions } from './dqn-loop';
 
 export const SOLVED_RETURN = 195;
 export const SOLVED_WINDOW = 100;
@@ -268,59 +270,4 @@ function checkState(state: ArrayLike<number>): ArrayLike<number> {
   for (let k = 0; k < STATE_SIZE; k++)
     if (!Number.isFinite(state[k])) throw new Error(`state[${k}] must be finite, got ${state[k]}`);
   return state;
-}
-
-export interface TrainOptions {
-  /** Episodes to run in this call (1..100000). */
-  episodes: number;
-  signal?: AbortSignal;
-  /** Longest stretch of work between yields, ms (default 10). */
-  budgetMs?: number;
-  yieldFn?: YieldFn;
-  /** Stop early once the 100-episode mean reaches 195. */
-  stopWhenSolved?: boolean;
-}
-
-/**
- * Trains `agent` for `episodes` more episodes in time slices, yielding each finished episode. Stops with an
- * AbortError when the signal fires; the agent keeps what it learned (call again to go on).
- */
-export async function* trainDqn(agent: DqnAgent, options: TrainOptions): AsyncGenerator<DqnEpisode> {
-  const { episodes } = options;
-  if (!Number.isInteger(episodes) || episodes < 1 || episodes > 100_000)
-    throw new Error(`episodes must be an integer from 1 to 100000, got ${episodes}`);
-  const slicer = new TimeSlicer({
-    signal: options.signal,
-    budgetMs: options.budgetMs ?? 10,
-    yieldFn: options.yieldFn,
-  });
-  for (let done = 0; done < episodes;) {
-    const finished = agent.step();
-    if (finished) {
-      done++;
-      yield finished;
-      if (options.stopWhenSolved && finished.solvedAt !== null) return;
-    }
-    await slicer.tick();
-  }
-}
-
-/** Returns of `episodes` greedy (ε = 0) episodes on a separate seeded CartPole; the agent is not trained. */
-export function evaluateGreedy(agent: DqnAgent, episodes: number, seed: number): number[] {
-  if (!Number.isInteger(episodes) || episodes < 1 || episodes > 1000)
-    throw new Error(`episodes must be an integer from 1 to 1000, got ${episodes}`);
-  const env = new CartPole({ seed, maxSteps: agent.config.maxEpisodeSteps });
-  const returns: number[] = [];
-  for (let e = 0; e < episodes; e++) {
-    let s = env.reset();
-    let total = 0;
-    for (;;) {
-      const out = env.step(agent.greedyAction(s));
-      total += out.reward;
-      s = out.state;
-      if (out.done) break;
-    }
-    returns.push(total);
-  }
-  return returns;
 }

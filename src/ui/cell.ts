@@ -177,17 +177,9 @@ export class VivaCell extends LitElement {
   private async recordCard(outcome: 'done' | 'stopped', startedAt: Date, durationMs: number): Promise<void> {
     const demo = this.demo;
     if (!demo?.settingsStore) return;
-    const env = await runEnv();
+    const base = { question: this.question.id, outcome, startedAt, durationMs, metrics: demo.metrics?.() };
     this.cardLog.add(
-      makeRunCard({
-        question: this.question.id,
-        outcome,
-        settings: { ...(demo.settingsStore.values as Record<string, number | string | boolean>) },
-        startedAt,
-        durationMs,
-        metrics: demo.metrics?.(),
-        ...env,
-      }),
+      makeRunCard({ ...base, settings: { ...demo.settingsStore.values }, ...(await runEnv()) }),
     );
     this.cards = this.cardLog.cards;
   }
