@@ -37,6 +37,7 @@ export class VivaCell extends LitElement {
   @state() private cards: readonly RunCard[] = [];
   private readonly cardLog = new RunCardLog();
   private unsubscribeSettings: (() => void) | null = null;
+  private linkTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override createRenderRoot() {
     return this; // light DOM: the global KaTeX and theme styles apply to the explanation
@@ -59,6 +60,7 @@ export class VivaCell extends LitElement {
     this.controller?.abort();
     this.unsubscribeSettings?.();
     this.unsubscribeSettings = null;
+    clearTimeout(this.linkTimer);
   }
 
   /** Loads the demo's module and creates its element (once); the demo's code is fetched only now. */
@@ -81,7 +83,12 @@ export class VivaCell extends LitElement {
     if (!isDemoElement(el))
       throw new Error(`${demoTag(this.question.demo!)} does not implement run() and reset()`);
     this.demo = el;
-    this.unsubscribeSettings = el.settingsStore?.subscribe(() => this.writeLink()) ?? null;
+    // The link is written 300 ms after the last change: replaceState takes milliseconds, off a redraw's path.
+    this.unsubscribeSettings =
+      el.settingsStore?.subscribe(() => {
+        clearTimeout(this.linkTimer);
+        this.linkTimer = setTimeout(() => this.writeLink(), 300);
+      }) ?? null;
     await this.updateComplete;
     this.querySelector('.demo-host')?.append(el);
     this.demoReady = true;
