@@ -150,10 +150,13 @@ test('Run checks the tfjs kernel against the live path and draws the √d_k satu
   expect(Number(last[1])).toBeGreaterThan(0.7); // scaled logit std ≈ 1
   expect(Number(last[2])).toBeGreaterThan(15); // unscaled ≈ √512 ≈ 22.6
   expect(Number(last[4])).toBeGreaterThan(0.85); // unscaled softmax nearly one-hot
-  const y = await demo
-    .locator('viva-plot.saturation-entropy .chart')
-    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[1]!.y);
-  expect(y).toHaveLength(9);
+  // Plotly draws asynchronously (and loads on its first draw): wait for the unscaled curve's nine points.
+  const unscaled = () =>
+    demo
+      .locator('viva-plot.saturation-entropy .chart')
+      .evaluate((el) => (el as unknown as { data?: { y: number[] }[] }).data?.[1]?.y ?? []);
+  await expect.poll(async () => (await unscaled()).length, { timeout: 30_000 }).toBe(9);
+  const y = await unscaled();
   expect(y.every(Number.isFinite)).toBe(true);
   expect(y[8]!).toBeLessThan(y[0]!);
 });

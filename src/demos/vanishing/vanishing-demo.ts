@@ -58,7 +58,7 @@ export class VivaDemoVanishingGradients extends LitElement implements DemoElemen
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe ??= this.settingsStore.subscribe((c) => {
-      if (c.keys.some((k) => REPORT_KEYS.has(k))) void this.refresh(true);
+      if (c.keys.some((k) => REPORT_KEYS.has(k))) void this.refresh(c.source !== 'reset');
       else this.requestUpdate();
     });
     void this.refresh();
