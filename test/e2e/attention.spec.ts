@@ -143,6 +143,8 @@ test('Run checks the tfjs kernel against the live path and draws the √d_k satu
     /largest difference (\d\.\de[+-]\d+)/.exec((await demo.locator('.check').textContent())!)![1],
   );
   expect(diff).toBeLessThan(1e-4);
+  // The run card records the measurement.
+  await expect(cell.locator('viva-run-cards .metrics').first()).toContainText('maxWeightUnscaled 0.');
   const rows = demo.locator('table.saturation-table tr');
   await expect(rows).toHaveCount(10);
   const last = await rows.nth(9).locator('td').allTextContents();

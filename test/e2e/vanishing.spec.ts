@@ -129,6 +129,8 @@ test('an exploding run ends with a message (no NaNs on the plot); clipping keeps
   );
   for (const trace of await plotData(demo.locator('viva-line-chart.losses')))
     expect(trace.y.every(Number.isFinite), trace.name).toBe(true);
+  // The run card records the run's metrics: B trained all 20 steps.
+  await expect(cell.locator('viva-run-cards .metrics').first()).toContainText('b.steps 20');
 
   await c.clipOn.click();
   await expect(c.clip).toBeEnabled();

@@ -134,6 +134,8 @@ describe("the attention session's measurement (tfjs CPU backend)", () => {
     const m = s.metrics();
     expect(m).toMatchObject({ tokens: 6, heads: 2, backend: 'cpu', largestDk: 256 });
     expect(m['maxWeightUnscaled']).toBe(s.saturation[1]!.unscaled.maxWeight);
+    expect(Object.keys(m).slice(0, 3)).toEqual(['maxDifference', 'maxWeightUnscaled', 'maxWeightScaled']);
+    expect(new AttentionSession(DEFAULTS).metrics()).toEqual({ tokens: 6, heads: 2 });
   });
 
   it('stops with an AbortError when its signal fires, keeping the rows it had', async () => {

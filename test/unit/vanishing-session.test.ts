@@ -78,6 +78,8 @@ describe('the vanishing-gradient session', () => {
       expect(Math.abs(s.training.series[k]!.losses[0]! - want) / want).toBeLessThan(1e-5);
     }
     const [a, b] = s.training.series.map((r) => r.state!);
+    // Losses and steps first: the run card's one-line summary shows the first four.
+    expect(Object.keys(s.metrics()).slice(0, 4)).toEqual(['a.loss', 'b.loss', 'a.steps', 'b.steps']);
     expect(s.metrics()).toEqual({
       'a.verdict': s.verdicts()[0]!.kind,
       'a.steps': 10,

@@ -165,25 +165,21 @@ export class AttentionSession {
     progress(1, 'done');
   }
 
-  /** The last measurement's numbers, for the run card (empty parts are left out). */
+  /** The last measurement's numbers, for the run card (what was not measured is left out). */
   metrics(): Metrics {
-    const m: Metrics = { tokens: this.inputs.tokens.length, heads: this.inputs.heads };
-    if (this.check)
-      Object.assign(m, {
-        backend: this.check.backend,
-        maxDifference: this.check.maxDifference,
-        tfjsMs: this.check.tfjsMs,
-        jsMs: this.check.jsMs,
-      });
+    const m: Metrics = {};
+    if (this.check) m['maxDifference'] = this.check.maxDifference;
     const last = this.saturation.at(-1);
     if (last)
       Object.assign(m, {
-        largestDk: last.dK,
-        logitStdScaled: last.scaled.logitStd,
-        logitStdUnscaled: last.unscaled.logitStd,
-        maxWeightScaled: last.scaled.maxWeight,
         maxWeightUnscaled: last.unscaled.maxWeight,
+        maxWeightScaled: last.scaled.maxWeight,
+        largestDk: last.dK,
+        logitStdUnscaled: last.unscaled.logitStd,
+        logitStdScaled: last.scaled.logitStd,
       });
-    return m;
+    if (this.check)
+      Object.assign(m, { backend: this.check.backend, tfjsMs: this.check.tfjsMs, jsMs: this.check.jsMs });
+    return Object.assign(m, { tokens: this.inputs.tokens.length, heads: this.inputs.heads });
   }
 }

@@ -50,21 +50,26 @@ export class VanishingSession {
     this.training.clear();
   }
 
-  /** The last run's final numbers per configuration, and the verdicts at initialization. */
+  /**
+   * The last run's final numbers per configuration (losses and steps first: the run card's summary shows the
+   * first few), and the verdicts at initialization.
+   */
   metrics(): Metrics {
-    const m: Metrics = {};
+    const states = this.training.series.map((s) => s.state);
     const verdicts = this.verdicts();
-    this.training.series.forEach((s, k) => {
-      const p = k ? 'b' : 'a';
-      const v = verdicts[k];
-      if (v) m[`${p}.verdict`] = v.kind;
-      if (!s.state) return;
-      m[`${p}.steps`] = s.state.steps;
-      m[`${p}.loss`] = s.state.loss;
-      m[`${p}.firstLayerGradNorm`] = s.state.gradNorms[0] ?? NaN;
-      m[`${p}.clipped`] = s.state.clipped;
-      m[`${p}.diverged`] = s.state.diverged !== null;
-    });
+    const m: Metrics = {};
+    const each = (name: string, of: (k: 0 | 1) => number | string | boolean | undefined) => {
+      for (const k of [0, 1] as const) {
+        const v = of(k);
+        if (v !== undefined) m[`${k ? 'b' : 'a'}.${name}`] = v;
+      }
+    };
+    each('loss', (k) => states[k]?.loss);
+    each('steps', (k) => states[k]?.steps);
+    each('diverged', (k) => (states[k] ? states[k].diverged !== null : undefined));
+    each('clipped', (k) => states[k]?.clipped);
+    each('firstLayerGradNorm', (k) => (states[k] ? (states[k].gradNorms[0] ?? NaN) : undefined));
+    each('verdict', (k) => verdicts[k]?.kind);
     return m;
   }
 }
