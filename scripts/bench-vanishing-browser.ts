@@ -64,7 +64,9 @@ async function controlLatency(page: Page, depth: number): Promise<number> {
       updateComplete: Promise<boolean>;
     };
     const root = demo.shadowRoot!;
-    const slider = root.querySelector('viva-net-controls.a')!.shadowRoot!.querySelector('viva-slider.depth')!;
+    const slider = root
+      .querySelector('.net.a viva-settings.shape')!
+      .shadowRoot!.querySelector('[data-key="a.depth"] viva-slider')!;
     const input = slider.shadowRoot!.querySelector('input.number') as HTMLInputElement;
     // Every change computes A afresh, as a user's first visit to a depth does: clear the report cache
     // (TypeScript-private, reachable at run time), then re-warm the current A and B, so the change recomputes

@@ -11,7 +11,7 @@ import { isDemoElement, type DemoElement } from './demo-contract';
 import { RunCardLog, makeRunCard, type RunCard } from './kit/run-card';
 import './kit/run-cards';
 import { runEnv } from './kit/run-env';
-import { demoUrl, writeDemoLink } from './kit/link-state';
+import { LinkWriter, demoUrl } from './kit/link-state';
 import type { Question } from '../notebook/question';
 import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/run-state';
 import { isAbortError } from '../runtime/abort';
@@ -37,6 +37,7 @@ export class VivaCell extends LitElement {
   @state() private cards: readonly RunCard[] = [];
   private readonly cardLog = new RunCardLog();
   private unsubscribeSettings: (() => void) | null = null;
+  private linkWriter: LinkWriter | null = null;
 
   protected override createRenderRoot() {
     return this; // light DOM: the global KaTeX and theme styles apply to the explanation
@@ -59,6 +60,7 @@ export class VivaCell extends LitElement {
     this.controller?.abort();
     this.unsubscribeSettings?.();
     this.unsubscribeSettings = null;
+    this.linkWriter?.cancel();
   }
 
   /** Loads the demo's module and creates its element (once); the demo's code is fetched only now. */
@@ -81,7 +83,11 @@ export class VivaCell extends LitElement {
     if (!isDemoElement(el))
       throw new Error(`${demoTag(this.question.demo!)} does not implement run() and reset()`);
     this.demo = el;
-    this.unsubscribeSettings = el.settingsStore?.subscribe(() => this.writeLink()) ?? null;
+    const store = el.settingsStore;
+    if (store) {
+      this.linkWriter = new LinkWriter(this.question.id, () => store.toQuery());
+      this.unsubscribeSettings = store.subscribe(() => this.linkWriter?.schedule());
+    }
     await this.updateComplete;
     this.querySelector('.demo-host')?.append(el);
     this.demoReady = true;
@@ -155,17 +161,12 @@ export class VivaCell extends LitElement {
     this.linkNote = notes.join(' ');
   }
 
-  private writeLink(): void {
-    const settings = this.demo?.settingsStore;
-    if (settings) writeDemoLink(this.question.id, settings.toQuery());
-  }
-
   /** Copies the link that restores this demo (settings and seed) and puts it in the address bar. */
   async copyLink(): Promise<void> {
     const settings = this.demo?.settingsStore;
     if (!settings) return;
     const url = demoUrl(location.href, this.question.id, settings.toQuery());
-    this.writeLink();
+    this.linkWriter?.now();
     try {
       await navigator.clipboard.writeText(url);
       this.linkNote = 'Link copied.';

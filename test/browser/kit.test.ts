@@ -159,7 +159,10 @@ describe('a cell hosting a kit demo', () => {
     expect(note).toContain('Unknown setting "bogus"');
     expect(note).toContain('Mode (mode) in the link was ignored');
     demo.settingsStore.set('rate', 0.3);
-    expect(location.hash).toBe('#toy-kit?steps=20&rate=0.3&seed=9');
+    demo.settingsStore.set('rate', 0.4);
+    // Written a moment after the last change (not on every slider move), without a history entry.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(location.hash).toBe('#toy-kit?steps=20&rate=0.4&seed=9');
     expect(history.length).toBe(before);
     expect(cell.querySelector('button.copy-link')).not.toBeNull();
   });

@@ -17,27 +17,39 @@ async function openDemo(page: Page): Promise<Locator> {
   return demo;
 }
 
+/** The controls, drawn by <viva-settings> from the settings table (found by their labels). */
+const controls = (demo: Locator) => ({
+  sentence: demo.getByLabel('Sentence (up to 12 tokens)'),
+  sentenceMessage: demo.locator('viva-settings.sentence [data-key="sentence"] .message'),
+  heads: demo.getByLabel('Heads (d_model = 8)'),
+  temperature: demo.getByRole('textbox', { name: 'Temperature' }),
+  seed: demo.getByRole('textbox', { name: 'Seed (projections)' }),
+  scale: demo.getByRole('switch', { name: '÷ √d_k' }),
+  causal: demo.getByRole('switch', { name: 'Causal mask' }),
+});
+
 test('the heat map shows weights that sum to 1 per row, and changes when a token changes', async ({
   page,
 }) => {
   const demo = await openDemo(page);
+  const c = controls(demo);
   const before = await heatMap(demo);
   for (const row of before) {
     const sum = row.reduce((s, x) => s + Number(x), 0);
     expect(Math.abs(sum - 1)).toBeLessThan(0.04); // six numbers rounded to 2 decimals
   }
-  await demo.locator('input.sentence').fill('the dog sat on the mat');
-  await demo.locator('input.sentence').press('Enter');
+  await c.sentence.fill('the dog sat on the mat');
+  await c.sentence.press('Enter');
   await expect(demo.locator('viva-attention-map.main .row-label').nth(1)).toHaveText('dog');
   const after = await heatMap(demo);
   expect(after).not.toEqual(before);
   // Tokens that did not change keep their keys, but every query now also sees "dog": rows change.
   expect(after[0]).not.toEqual(before[0]);
 
-  await demo.locator('input.sentence').fill('');
-  await demo.locator('input.sentence').press('Enter');
-  await expect(demo.locator('#sentence-error')).toHaveText('Type at least one word.');
-  await expect(demo.locator('input.sentence')).toHaveAttribute('aria-invalid', 'true');
+  await c.sentence.fill('');
+  await c.sentence.press('Enter');
+  await expect(c.sentenceMessage).toHaveText('Type at least one word.');
+  await expect(c.sentence).toHaveAttribute('aria-invalid', 'true');
   expect(await heatMap(demo)).toEqual(after); // the last good sentence stays
 });
 
@@ -81,25 +93,25 @@ test('the causal mask hides future keys; the scale, the temperature and an edite
   page,
 }) => {
   const demo = await openDemo(page);
+  const c = controls(demo);
   const base = await heatMap(demo);
-  await demo.locator('viva-toggle.causal button').click();
+  await c.causal.click();
   const causal = await heatMap(demo);
   expect(causal[0]).toEqual(['1.00', '·', '·', '·', '·', '·']);
   expect(causal[2]!.slice(3)).toEqual(['·', '·', '·']);
-  await demo.locator('viva-toggle.causal button').click();
+  await c.causal.click();
   expect(await heatMap(demo)).toEqual(base);
 
-  await demo.locator('viva-toggle.scale button').click();
+  await c.scale.click();
   const unscaled = await heatMap(demo);
   expect(unscaled).not.toEqual(base);
   // Without ÷√d_k the logits are twice as large (d_k = 4): each row's largest weight grows.
   const peak = (m: string[][]) => m.map((r) => Math.max(...r.map(Number)));
   peak(unscaled).forEach((p, i) => expect(p).toBeGreaterThanOrEqual(peak(base)[i]!));
 
-  const temperature = demo.locator('viva-slider').filter({ hasText: 'Temperature' }).locator('input.number');
-  await temperature.fill('50');
-  await temperature.press('Enter');
-  await expect(temperature).toHaveValue('5');
+  await c.temperature.fill('50');
+  await c.temperature.press('Enter');
+  await expect(c.temperature).toHaveValue('5');
   // The temperature is clamped to 5: logits are divided by 5, so every row flattens (its peak falls).
   const hot = await heatMap(demo);
   peak(hot).forEach((p, i) => expect(p).toBeLessThan(peak(unscaled)[i]!));
@@ -131,6 +143,8 @@ test('Run checks the tfjs kernel against the live path and draws the √d_k satu
     /largest difference (\d\.\de[+-]\d+)/.exec((await demo.locator('.check').textContent())!)![1],
   );
   expect(diff).toBeLessThan(1e-4);
+  // The run card records the measurement.
+  await expect(cell.locator('viva-run-cards .metrics').first()).toContainText('maxWeightUnscaled 0.');
   const rows = demo.locator('table.saturation-table tr');
   await expect(rows).toHaveCount(10);
   const last = await rows.nth(9).locator('td').allTextContents();
@@ -138,10 +152,56 @@ test('Run checks the tfjs kernel against the live path and draws the √d_k satu
   expect(Number(last[1])).toBeGreaterThan(0.7); // scaled logit std ≈ 1
   expect(Number(last[2])).toBeGreaterThan(15); // unscaled ≈ √512 ≈ 22.6
   expect(Number(last[4])).toBeGreaterThan(0.85); // unscaled softmax nearly one-hot
-  const y = await demo
-    .locator('viva-plot.saturation-entropy .chart')
-    .evaluate((el) => (el as unknown as { data: { y: number[] }[] }).data[1]!.y);
-  expect(y).toHaveLength(9);
+  // Plotly draws asynchronously (and loads on its first draw): wait for the unscaled curve's nine points.
+  const unscaled = () =>
+    demo
+      .locator('viva-plot.saturation-entropy .chart')
+      .evaluate((el) => (el as unknown as { data?: { y: number[] }[] }).data?.[1]?.y ?? []);
+  await expect.poll(async () => (await unscaled()).length, { timeout: 30_000 }).toBe(9);
+  const y = await unscaled();
   expect(y.every(Number.isFinite)).toBe(true);
   expect(y[8]!).toBeLessThan(y[0]!);
+});
+
+test('Copy link restores the sentence and the settings in a fresh page, with the same weights', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/?backend=cpu#attention');
+  await page.locator('viva-cell#attention button.open').click();
+  const demo = page.locator('viva-demo-attention');
+  const c = controls(demo);
+  await c.sentence.fill('a dog chased the cat');
+  await c.sentence.press('Enter');
+  await expect(demo.locator('viva-attention-map.main .w')).toHaveCount(25);
+  await c.heads.selectOption('4');
+  await c.temperature.fill('0.5');
+  await c.temperature.press('Enter');
+  await c.causal.click();
+  const weights = await heatMap(demo);
+  const output = await demo.locator('.output').textContent();
+
+  await page.locator('viva-cell#attention button.copy-link').click();
+  // The clipboard may be refused headless: the link is then shown in a note; the address bar has it anyway.
+  await expect(page.locator('viva-cell#attention .link-note')).toBeVisible();
+  const url = await page.evaluate(() => location.href);
+  expect(url).toContain('?backend=cpu#attention?');
+  expect(new URL(url.replace('#attention?', '#')).hash.slice(1).split('&').sort()).toEqual(
+    ['causal=true', 'heads=4', 'sentence=a+dog+chased+the+cat', 'temperature=0.5'].sort(),
+  );
+
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  const restored = fresh.locator('viva-demo-attention');
+  const r = controls(restored);
+  await expect(restored.locator('viva-attention-map.main .w')).toHaveCount(25);
+  await expect(r.sentence).toHaveValue('a dog chased the cat');
+  await expect(r.heads).toHaveValue('4');
+  await expect(r.temperature).toHaveValue('0.5');
+  await expect(r.causal).toHaveAttribute('aria-checked', 'true');
+  await expect(r.scale).toHaveAttribute('aria-checked', 'true');
+  await expect(r.seed).toHaveValue('3');
+  await expect(fresh.locator('viva-cell#attention .link-note')).toHaveCount(0);
+  expect(await heatMap(restored)).toEqual(weights);
+  await expect(restored.locator('.output')).toHaveText(output!);
 });

@@ -9,6 +9,13 @@ export const attentionStyles = [
     .error {
       min-height: 1em;
     }
+    viva-settings.sentence {
+      --settings-min: 100%;
+    }
+    viva-settings.attention {
+      --settings-min: 9.5rem;
+      align-items: end;
+    }
     .main {
       display: flex;
       flex-wrap: wrap;

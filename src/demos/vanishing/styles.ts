@@ -1,3 +1,4 @@
+// Styles of the vanishing-gradient cell: the two configuration boxes, the shared settings, verdicts, plots.
 import { css } from 'lit';
 
 export const vanishingStyles = css`
@@ -9,9 +10,33 @@ export const vanishingStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
     gap: 0.6rem;
   }
-  .shared {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+  .net {
+    border: 1px solid var(--border);
+    border-radius: 8px;
+    padding: 0.3rem 0.6rem 0.4rem;
+  }
+  .net h5 {
+    margin: 0.2rem 0;
+    font-size: 0.9rem;
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .swatch {
+    width: 0.8rem;
+    height: 0.8rem;
+    border-radius: 2px;
+    display: inline-block;
+  }
+  viva-settings.shape {
+    --settings-min: 100%;
+  }
+  viva-settings.pair {
+    --settings-min: 6rem;
+    align-items: end;
+  }
+  viva-settings.shared {
+    --settings-min: 12rem;
     gap: 0 1rem;
     align-items: start;
     margin-top: 0.4rem;

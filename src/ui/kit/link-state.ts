@@ -29,3 +29,30 @@ export function writeDemoLink(id: string, query: string): void {
   const url = demoUrl(location.href, id, query);
   if (url !== location.href) history.replaceState(history.state, '', url);
 }
+
+/**
+ * Writes a demo's link a moment after the last change (replaceState takes milliseconds, which a redraw that
+ * follows a slider should not wait for); `now()` writes at once (Copy link).
+ */
+export class LinkWriter {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(
+    private readonly id: string,
+    private readonly query: () => string,
+    private readonly delayMs = 300,
+  ) {}
+
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.now(), this.delayMs);
+  }
+
+  now(): void {
+    clearTimeout(this.timer);
+    writeDemoLink(this.id, this.query());
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+  }
+}
