@@ -26,7 +26,7 @@ import {
   type ToyDataKind,
 } from '../../../kernels/diffusion/index';
 import { throwIfAborted } from '../../runtime/abort';
-import { DiffusionWorkerClient } from './worker-client';
+import { diffusionWorker, type DiffusionWorker } from './worker-client';
 import { yieldTask } from './yield-task';
 import { computeRuntime } from '../../runtime/compute';
 
@@ -98,7 +98,7 @@ export class DiffusionSession {
   private controller: AbortController | null = null;
   private referenceKey = '';
   /** Where typed-array training and sampling run: a worker in the browser (undefined: not made yet). */
-  private worker: DiffusionWorkerClient | null | undefined = undefined;
+  private worker: DiffusionWorker | null | undefined = undefined;
 
   constructor(private readonly onChange: () => void = () => undefined) {
     this.rebuild();
@@ -163,8 +163,8 @@ export class DiffusionSession {
     return this.worker != null;
   }
 
-  private workerClient(): DiffusionWorkerClient | null {
-    if (this.worker === undefined) this.worker = DiffusionWorkerClient.create();
+  private workerClient(): DiffusionWorker | null {
+    if (this.worker === undefined) this.worker = diffusionWorker();
     return this.worker;
   }
 
@@ -289,12 +289,23 @@ export class DiffusionSession {
         schedule: this.settings.schedule,
         options,
       };
-      for await (const r of client.train(request, signal)) {
-        for (const loss of r.losses) losses.push(loss);
-        net.params.set(r.params);
-        this.msPerStep = r.msPerStep;
-        await report(performance.now());
-      }
+      // Reports are taken as they come; the redraws (and loss-by-t measurements) they ask for run in turn.
+      let drawn = Promise.resolve();
+      const run = client.run('train', request, {
+        signal,
+        onProgress: (r) => {
+          for (const loss of r.losses) losses.push(loss);
+          net.params.set(r.params);
+          this.msPerStep = r.msPerStep;
+          const now = performance.now();
+          drawn = drawn.then(() => report(now));
+        },
+      });
+      await run.catch((e: unknown) => {
+        drawn.catch(() => undefined);
+        throw e;
+      });
+      await drawn;
     } else {
       const sliced = { ...options, yieldFn: yieldTask };
       const run =
@@ -335,7 +346,7 @@ export class DiffusionSession {
     const client = this.workerClient();
     if (client) {
       const request = { config: { ...net.config }, params: net.params.slice(), schedule, options };
-      for await (const r of client.sample(request, signal)) r.frames.forEach(show);
+      await client.run('sample', request, { signal, onProgress: (batch) => batch.forEach(show) });
     } else {
       const predict = (x: Float64Array, t: number, out: Float64Array) => void net.predict(x, t, out);
       const sliced = { ...options, yieldFn: yieldTask };
