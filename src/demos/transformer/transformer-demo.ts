@@ -1,27 +1,25 @@
 // The transformer cell's demo (question 5): a tiny decoder-only transformer learns a digit task live in
 // the browser. Loss and accuracy curves, every layer's and head's attention on the test input, the
-// positional-encoding heat map, the parameter count, and a box to type a test input. Training runs on the
-// page's tfjs backend in time slices; Stop keeps what was learned, Reset starts again.
+// positional-encoding heat map, the parameter count, and a box to type a test input. The model trains in a
+// worker (trainer.worker.ts) on its own tfjs backend, so the page stays responsive; each step's snapshot
+// comes back as plain data. Stop keeps what was learned, Reset starts again.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransformerConfig } from '../../../kernels/transformer/model';
 import { VOCAB_SIZE, parseDigits } from '../../../kernels/transformer/task';
-import type {
-  Prediction,
-  TransformerSnapshot,
-  TransformerTrainer,
-} from '../../../kernels/transformer/trainer';
+import type { Prediction, TransformerSnapshot } from '../../../kernels/transformer/trainer';
 import { isAbortError } from '../../runtime/abort';
-import type { BackendName } from '../../runtime/backend-choice';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
 import '../../ui/line-chart';
 import '../../ui/plot';
 import type { DemoElement, RunContext } from '../contract';
-import { onBackend, pickEngine, type EnginePick } from './engine';
+import { backendRequest, pickEngine, workerReason, type EnginePick } from './engine';
+import { RemoteTrainer } from './remote-trainer';
 import './transformer-controls';
 import { DEFAULT_SETTINGS, type TransformerSettings } from './transformer-controls';
 import { attentionMaps } from './transformer-maps';
 import { transformerStyles } from './transformer-styles';
+import { leakedTensors, type ModelSpec, type TrainProgress } from './trainer-jobs';
 import {
   curveTraces,
   emptyCurves,
@@ -42,6 +40,15 @@ const ACCURACY_AXES = {
 const PE_AXES = { xTitle: 'dimension', yTitle: 'position', showLegend: false };
 const EVAL_EVERY = 20;
 const BATCH = 32;
+const EMPTY = {
+  step: 0,
+  loss: NaN,
+  sequenceAccuracy: NaN,
+  tokenAccuracy: NaN,
+  msPerStep: NaN,
+  trainedMs: 0,
+  prediction: null,
+};
 
 @customElement('viva-demo-transformer')
 export class VivaDemoTransformer extends LitElement implements DemoElement {
@@ -66,7 +73,10 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   @state() backend = '';
   @state() error = '';
   @state() message = '';
-  private trainer: TransformerTrainer | null = null;
+  /** The worker, and which model in it is this cell's. */
+  private readonly remote = new RemoteTrainer();
+  /** The backend picked for the current model on the page (the worker reports what it got). */
+  private pick: EnginePick | null = null;
   private controller: AbortController | null = null;
   private runDone: Promise<void> = Promise.resolve();
 
@@ -86,6 +96,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.discardModel();
+    this.remote.terminate();
   }
 
   async run(ctx: RunContext): Promise<void> {
@@ -101,62 +112,40 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.discardModel();
   }
 
-  /** Stops training, drops the model (disposed once its run has ended) and clears the curves. */
+  /** Stops training, drops the model (the worker disposes it once its run has ended), clears the curves. */
   private discardModel(): void {
     this.controller?.abort();
-    const old = this.trainer;
-    this.trainer = null;
-    if (old) void this.runDone.then(() => old.dispose());
-    Object.assign(this, {
-      curves: emptyCurves(),
-      step: 0,
-      loss: NaN,
-      sequenceAccuracy: NaN,
-      tokenAccuracy: NaN,
-      msPerStep: NaN,
-      trainedMs: 0,
-      prediction: null,
-      enginePick: null,
-      error: '',
-      message: '',
-    });
+    this.remote.forget();
+    this.pick = null;
+    Object.assign(this, { ...EMPTY, curves: emptyCurves(), enginePick: null, error: '', message: '' });
   }
 
   /**
-   * tfjs and the engine to use; the model is built on that engine the first time. `fn` runs with tfjs
-   * switched to the engine (and switched back to the page's backend afterwards).
+   * The current model's spec; a new model's engine is picked from the page's backend (tfjs loads on the
+   * page for that, as for every demo, and the header shows it) and built in the worker by its first job.
    */
-  private async withTrainer<T>(
-    compute: ComputeRuntime,
-    fn: (t: TransformerTrainer) => Promise<T>,
-  ): Promise<T> {
-    const tf = await compute.ensure();
-    const page = compute.state.backend ?? (tf.getBackend() as BackendName);
-    const pick =
-      this.trainer && this.enginePick
-        ? this.enginePick
-        : pickEngine(this.settings.engine, page, compute.state.renderer);
-    return onBackend(tf, pick.backend, page, async () => {
-      if (!this.trainer) {
-        this.enginePick = pick;
-        this.backend = pick.backend;
-        const { TransformerTrainer } = await import('../../../kernels/transformer/trainer');
-        const s = this.settings;
-        this.trainer = new TransformerTrainer({
-          task: s.task,
-          length: s.length,
-          dModel: s.dModel,
-          heads: s.heads,
-          layers: s.layers,
-          ffMultiplier: 2,
-          learningRate: s.learningRate,
-          batchSize: BATCH,
-          seed: s.seed,
-        });
-        const digits = parseDigits(this.testText, s.length);
-        if ('digits' in digits) this.trainer.setProbe(digits.digits);
-      }
-      return fn(this.trainer);
+  private async modelSpec(compute: ComputeRuntime): Promise<ModelSpec> {
+    if (!this.remote.hasModel) await compute.ensure();
+    return this.remote.model(() => {
+      const s = this.settings;
+      const { backend, renderer, forced } = compute.state;
+      const pick = pickEngine(s.engine, backend ?? 'cpu', renderer, forced);
+      this.pick = this.enginePick = pick;
+      this.backend = pick.backend;
+      const digits = parseDigits(this.testText, s.length);
+      const options = {
+        task: s.task,
+        length: s.length,
+        dModel: s.dModel,
+        heads: s.heads,
+        layers: s.layers,
+        ffMultiplier: 2,
+        learningRate: s.learningRate,
+        batchSize: BATCH,
+        seed: s.seed,
+      };
+      const probe = 'digits' in digits ? digits.digits : null;
+      return { options, backend: backendRequest(s.engine, pick), probe };
     });
   }
 
@@ -178,27 +167,34 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.error = '';
     this.message = '';
     try {
-      await this.withTrainer(compute, async (trainer) => {
-        const startStep = trainer.stepCount;
-        const started = performance.now();
-        const before = this.trainedMs;
-        let lastDraw = 0;
-        for await (const s of trainer.train({
-          steps: this.settings.maxSteps,
-          signal: controller.signal,
-          evalEvery: EVAL_EVERY,
-          stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
-        })) {
-          const now = performance.now();
-          this.msPerStep = (now - started) / (s.step - startStep);
-          this.absorb(s, before + s.elapsedMs, now - lastDraw > 150 || s.evaluation !== null);
-          if (s.evaluation) lastDraw = now;
-          onProgress?.(s.step - startStep, `step ${s.step}`);
-          if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
-            this.message =
-              `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
-              `in ${((now - started) / 1000).toFixed(1)} s.`;
-        }
+      const spec = await this.modelSpec(compute);
+      const startStep = this.step;
+      const started = performance.now();
+      const before = this.trainedMs;
+      let lastDraw = 0;
+      const onSnapshot = (s: TransformerSnapshot) => {
+        const now = performance.now();
+        this.msPerStep = s.elapsedMs / (s.step - startStep);
+        const redraw = now - lastDraw > 150 || s.evaluation !== null;
+        if (redraw) lastDraw = now;
+        this.absorb(s, before + s.elapsedMs, redraw);
+        onProgress?.(s.step - startStep, `step ${s.step}`);
+        if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
+          this.message =
+            `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
+            `in ${((now - started) / 1000).toFixed(1)} s.`;
+      };
+      const args = {
+        model: spec,
+        steps: this.settings.maxSteps,
+        evalEvery: EVAL_EVERY,
+        stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
+      };
+      await this.remote.host.run('train', args, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (this.remote.isCurrent(spec)) this.receive(p, onSnapshot);
+        },
       });
     } catch (e) {
       if (!isAbortError(e)) {
@@ -216,6 +212,21 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
 
   pause(): void {
     this.controller?.abort();
+  }
+
+  /** One message of the current model's run in the worker. */
+  private receive(p: TrainProgress, onSnapshot: (s: TransformerSnapshot) => void): void {
+    if (p.type === 'snapshot') onSnapshot(p.snapshot);
+    else if (p.type === 'model') {
+      const actual = p.backend.backend;
+      this.backend = actual;
+      if (this.pick) this.enginePick = { backend: actual, reason: workerReason(this.pick, actual) };
+      // A fresh worker (the last one failed) rebuilt the model from its seed: the curves start again.
+      if (p.step < this.step) Object.assign(this, { ...EMPTY, curves: emptyCurves() });
+    } else if (leakedTensors(p.tensors) !== 0) {
+      const { expected, now } = p.tensors;
+      this.error = `Tensor leak in the training worker: ${now} tensors after the run, ${expected} expected.`;
+    }
   }
 
   private absorb(s: TransformerSnapshot, trainedMs: number, redraw: boolean): void {
@@ -248,10 +259,9 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     }
     this.testError = '';
     try {
-      this.prediction = await this.withTrainer(computeRuntime(), (trainer) => {
-        trainer.setProbe(parsed.digits);
-        return trainer.predict(parsed.digits);
-      });
+      const spec = await this.modelSpec(computeRuntime());
+      const prediction = await this.remote.host.run('predict', { model: spec, digits: parsed.digits });
+      if (this.remote.isCurrent(spec)) this.prediction = prediction;
     } catch (e) {
       this.testError = e instanceof Error ? e.message : String(e);
     }
