@@ -56,6 +56,8 @@ interface Result {
   afterFirstSecond: number;
   /** The longest of those (0 when there were none). */
   longestAfterMs: number;
+  /** Every long task: when it started (ms after Run) and how long it took. */
+  tasks: LongTask[];
   longestMs: number;
   /** 95th percentile of the long tasks (0 when there were none). */
   p95Ms: number;
@@ -97,6 +99,7 @@ async function measure(site: BuiltSite, browser: Browser, cell: string): Promise
       tasksOver50: all.length,
       afterFirstSecond: later.length,
       longestAfterMs: Math.round(Math.max(0, ...later)),
+      tasks: all.map((t) => ({ at: Math.round(t.at), ms: Math.round(t.ms) })),
       longestMs: Math.round(sorted.at(-1) ?? 0),
       p95Ms: Math.round(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0),
     };

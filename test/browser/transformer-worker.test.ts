@@ -13,10 +13,14 @@ const options = { task: 'reverse' as const, length: 5, batchSize: 16, evalSize: 
 
 function collect() {
   const snapshots: TransformerSnapshot[] = [];
+  const batches: TransformerSnapshot[][] = [];
   const other: TrainProgress[] = [];
-  const onProgress = (p: TrainProgress) =>
-    p.type === 'snapshot' ? snapshots.push(p.snapshot) : other.push(p);
-  return { snapshots, other, onProgress };
+  const onProgress = (p: TrainProgress) => {
+    if (p.type !== 'snapshots') return other.push(p);
+    batches.push(p.snapshots);
+    snapshots.push(...p.snapshots);
+  };
+  return { snapshots, batches, other, onProgress };
 }
 
 describe('the transformer worker', () => {
@@ -28,12 +32,15 @@ describe('the transformer worker', () => {
         backend: { backend: 'wasm', strict: false },
         probe: [3, 1, 4, 1, 5],
       }));
-      const { snapshots, other, onProgress } = collect();
+      const { snapshots, batches, other, onProgress } = collect();
       const result = await remote.host.run('train', { model: spec, steps: 12, evalEvery: 6 }, { onProgress });
       expect(result.steps).toBe(12);
       expect(snapshots.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       expect(snapshots.every((s) => Number.isFinite(s.loss) && s.loss > 0)).toBe(true);
       expect(snapshots.filter((s) => s.evaluation).map((s) => s.step)).toEqual([6, 12]);
+      // Snapshots come in batches, and an evaluation (with its attention maps) is posted at once.
+      for (const batch of batches) expect(batch.slice(0, -1).every((s) => !s.evaluation)).toBe(true);
+      expect(batches.at(-1)!.at(-1)!.step).toBe(12);
       const probe = snapshots.at(-1)!.probe!;
       expect(probe.input).toEqual([3, 1, 4, 1, 5]);
       expect(probe.expected).toEqual([5, 1, 4, 1, 3]);
@@ -77,7 +84,7 @@ describe('the transformer worker', () => {
           signal: controller.signal,
           onProgress: (p) => {
             first.onProgress(p);
-            if (first.snapshots.length === 3) controller.abort();
+            if (first.snapshots.length >= 3) controller.abort();
           },
         },
       );

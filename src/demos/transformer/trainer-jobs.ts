@@ -36,7 +36,8 @@ export interface TrainArgs {
 export type TrainProgress =
   /** First, for every run: the backend the worker trains on and the model's size. */
   | { type: 'model'; backend: WorkerBackendInfo; parameterCount: number; step: number }
-  | { type: 'snapshot'; snapshot: TransformerSnapshot }
+  /** The steps since the last message: one message every ~200 ms, and at each evaluation. */
+  | { type: 'snapshots'; snapshots: TransformerSnapshot[] }
   /** Last, also when the run was stopped or failed. */
   | { type: 'tensors'; tensors: TensorReport };
 

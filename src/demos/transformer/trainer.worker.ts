@@ -3,7 +3,7 @@
 // test box too. A stopped run ends after the step in progress; then tfjs' tensor count is checked against
 // the count the model should hold, and reported with the run's last message.
 import * as tf from '@tensorflow/tfjs-core';
-import { TransformerTrainer } from '../../../kernels/transformer/trainer';
+import { TransformerTrainer, type TransformerSnapshot } from '../../../kernels/transformer/trainer';
 import { useWorkerBackend, type WorkerBackendInfo } from '../../runtime/worker-backend';
 import { serveJobs } from '../../runtime/worker-jobs';
 import type { ModelSpec, TensorReport, TransformerJobs } from './trainer-jobs';
@@ -19,6 +19,9 @@ interface Held {
   /** The run in progress (or the last one), which a new run or a dispose waits for. */
   training: Promise<void>;
 }
+
+/** How often the steps' snapshots go to the page (and at every evaluation), ms. */
+const POST_EVERY_MS = 200;
 
 let held: { modelId: number; ready: Promise<Held> } | null = null;
 /** Models being disposed: a new model is built (and its tensors counted) after them. */
@@ -70,6 +73,13 @@ serveJobs<TransformerJobs>({
     let finish = () => {};
     h.training = new Promise<void>((r) => (finish = r));
     let steps = 0;
+    let batch: TransformerSnapshot[] = [];
+    let posted = performance.now();
+    const post = () => {
+      if (batch.length) progress({ type: 'snapshots', snapshots: batch });
+      batch = [];
+      posted = performance.now();
+    };
     try {
       await previous; // a run the page stopped without waiting (it normally waits)
       const { backend, trainer } = h;
@@ -83,9 +93,11 @@ serveJobs<TransformerJobs>({
       for await (const snapshot of run) {
         h.steady ??= tf.memory().numTensors; // between steps nothing else is held
         steps++;
-        progress({ type: 'snapshot', snapshot });
+        batch.push(snapshot);
+        if (snapshot.evaluation || performance.now() - posted >= POST_EVERY_MS) post();
       }
     } finally {
+      post();
       progress({ type: 'tensors', tensors: runReport(h) });
       finish();
     }

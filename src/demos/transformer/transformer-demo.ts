@@ -61,8 +61,8 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   @state() prediction: Prediction | null = null;
   @state() curves: Curves = emptyCurves();
   @state() training = false;
-  // Per-step numbers are plain fields, shown when the plots redraw (every ~150 ms and at evaluations), so
-  // the template does not re-render after every step.
+  // Per-step numbers are plain fields, shown when the plots redraw (once per message from the worker: every
+  // ~200 ms and at evaluations), so the template does not re-render after every step.
   step = 0;
   loss = NaN;
   sequenceAccuracy = NaN;
@@ -171,18 +171,15 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       const startStep = this.step;
       const started = performance.now();
       const before = this.trainedMs;
-      let lastDraw = 0;
-      const onSnapshot = (s: TransformerSnapshot) => {
-        const now = performance.now();
+      const onSnapshots = (batch: TransformerSnapshot[]) => {
+        batch.forEach((s, i) => this.absorb(s, before + s.elapsedMs, i === batch.length - 1));
+        const s = batch[batch.length - 1]!;
         this.msPerStep = s.elapsedMs / (s.step - startStep);
-        const redraw = now - lastDraw > 150 || s.evaluation !== null;
-        if (redraw) lastDraw = now;
-        this.absorb(s, before + s.elapsedMs, redraw);
         onProgress?.(s.step - startStep, `step ${s.step}`);
         if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
           this.message =
             `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
-            `in ${((now - started) / 1000).toFixed(1)} s.`;
+            `in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
       };
       const args = {
         model: spec,
@@ -193,7 +190,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       await this.remote.host.run('train', args, {
         signal: controller.signal,
         onProgress: (p) => {
-          if (this.remote.isCurrent(spec)) this.receive(p, onSnapshot);
+          if (this.remote.isCurrent(spec)) this.receive(p, onSnapshots);
         },
       });
     } catch (e) {
@@ -215,8 +212,8 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   }
 
   /** One message of the current model's run in the worker. */
-  private receive(p: TrainProgress, onSnapshot: (s: TransformerSnapshot) => void): void {
-    if (p.type === 'snapshot') onSnapshot(p.snapshot);
+  private receive(p: TrainProgress, onSnapshots: (batch: TransformerSnapshot[]) => void): void {
+    if (p.type === 'snapshots') onSnapshots(p.snapshots);
     else if (p.type === 'model') {
       const actual = p.backend.backend;
       this.backend = actual;
@@ -245,8 +242,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.step = s.step;
     this.loss = s.loss;
     this.trainedMs = trainedMs;
-    // A new object so the plots see a change (and the template shows the fields above); only every ~150 ms
-    // and at evaluations.
+    // A new object so the plots see a change (and the template shows the fields above); once per message.
     if (redraw) this.curves = { ...c };
   }
 
