@@ -15,8 +15,8 @@ import {
 import { createTfHost, gpuRenderer, loadTf, type Tf } from './tf-host';
 
 export interface BackendRequest {
-  /** The backend to try first. */
-  backend: BackendName;
+  /** The backend to try first; null: the page's order (WebGPU, WebGL, WASM, CPU). */
+  backend: BackendName | null;
   /** Only that one (the user chose it); otherwise fall back through the usual order. */
   strict: boolean;
 }
@@ -24,7 +24,7 @@ export interface BackendRequest {
 /** Which backend a worker actually uses, and how it got there. */
 export interface WorkerBackendInfo {
   backend: BackendName;
-  requested: BackendName;
+  requested: BackendName | null;
   /** The GPU's name for a GPU backend, where the browser tells it. */
   renderer: string | null;
   attempts: BackendAttempt[];
@@ -32,7 +32,8 @@ export interface WorkerBackendInfo {
 
 /** The order a worker tries backends in for `request`. */
 export function workerBackendOrder(request: BackendRequest): BackendName[] {
-  return request.strict ? [request.backend] : backendOrder(request.backend);
+  if (request.strict && request.backend) return [request.backend];
+  return backendOrder(request.backend);
 }
 
 let active: { key: string; ready: Promise<{ tf: Tf; info: WorkerBackendInfo }> } | null = null;

@@ -44,6 +44,13 @@ describe('the backend the worker is asked for', () => {
     expect(pickEngine('cpu', 'webgl', null, 'webgl').backend).toBe('cpu');
   });
 
+  it('leaves the choice to the worker, by the page’s rules, when tfjs has not loaded on the page', () => {
+    const pick = pickEngine('auto', null, null);
+    expect(pick.backend).toBeNull();
+    expect(workerBackendOrder(backendRequest('auto', pick))).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(workerReason(pick, 'wasm')).toBe("auto: chosen in the worker by the page's rules; in a worker");
+  });
+
   it('asks for a chosen engine only, and lets auto fall back through the usual order', () => {
     const auto = backendRequest('auto', pickEngine('auto', 'wasm', null));
     expect(auto).toEqual({ backend: 'wasm', strict: false });

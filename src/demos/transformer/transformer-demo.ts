@@ -121,17 +121,17 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   }
 
   /**
-   * The current model's spec; a new model's engine is picked from the page's backend (tfjs loads on the
-   * page for that, as for every demo, and the header shows it) and built in the worker by its first job.
+   * The current model's spec; a new model's engine is picked from the page's backend (forced, or chosen
+   * for another demo; tfjs is not loaded on the page for this one) and built by the worker's first job.
    */
-  private async modelSpec(compute: ComputeRuntime): Promise<ModelSpec> {
-    if (!this.remote.hasModel) await compute.ensure();
+  private modelSpec(compute: ComputeRuntime): ModelSpec {
     return this.remote.model(() => {
       const s = this.settings;
-      const { backend, renderer, forced } = compute.state;
-      const pick = pickEngine(s.engine, backend ?? 'cpu', renderer, forced);
-      this.pick = this.enginePick = pick;
-      this.backend = pick.backend;
+      const { backend, renderer, forced, status } = compute.state;
+      const pick = pickEngine(s.engine, status === 'ready' ? backend : null, renderer, forced);
+      this.pick = pick;
+      this.enginePick = pick.backend ? pick : null;
+      this.backend = pick.backend ?? '';
       const digits = parseDigits(this.testText, s.length);
       const options = {
         task: s.task,
@@ -167,7 +167,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.error = '';
     this.message = '';
     try {
-      const spec = await this.modelSpec(compute);
+      const spec = this.modelSpec(compute);
       const startStep = this.step;
       const started = performance.now();
       const before = this.trainedMs;
@@ -255,7 +255,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     }
     this.testError = '';
     try {
-      const spec = await this.modelSpec(computeRuntime());
+      const spec = this.modelSpec(computeRuntime());
       const prediction = await this.remote.host.run('predict', { model: spec, digits: parsed.digits });
       if (this.remote.isCurrent(spec)) this.prediction = prediction;
     } catch (e) {
