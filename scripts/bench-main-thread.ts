@@ -82,7 +82,12 @@ async function measure(site: BuiltSite, browser: Browser, cell: string): Promise
       .waitFor({ timeout: SECONDS * 1000 })
       .catch(() => undefined);
     const seconds = (Date.now() - started) / 1000;
-    if (await frame.locator('button.stop').isEnabled()) await frame.locator('button.stop').click();
+    // The run may end by itself between the check and the click: then there is nothing to stop.
+    if (await frame.locator('button.stop').isEnabled())
+      await frame
+        .locator('button.stop')
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
     const all = await recordedTasks(page, runAt);
     const worker = (await frame.getByText('in a worker').count()) > 0;
     // The status line ends with the backend once the run is over: "Stopped after 8.1 s · webgl".

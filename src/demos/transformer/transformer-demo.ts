@@ -6,7 +6,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransformerConfig } from '../../../kernels/transformer/model';
-import { VOCAB_SIZE, parseDigits } from '../../../kernels/transformer/task';
+import { parseDigits } from '../../../kernels/transformer/task';
 import type { Prediction, TransformerSnapshot } from '../../../kernels/transformer/trainer';
 import { isAbortError } from '../../runtime/abort';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
@@ -17,9 +17,10 @@ import { backendRequest, pickEngine, workerReason, type EnginePick } from './eng
 import { RemoteTrainer } from './remote-trainer';
 import './transformer-controls';
 import { DEFAULT_SETTINGS, type TransformerSettings } from './transformer-controls';
-import { attentionMaps } from './transformer-maps';
+import { attentionMaps, testBox } from './transformer-maps';
 import { transformerStyles } from './transformer-styles';
 import { leakedTensors, type ModelSpec, type TrainProgress } from './trainer-jobs';
+import { absorbSnapshots, emptyTraining, modelConfig, modelOptions } from './training-state';
 import {
   curveTraces,
   emptyCurves,
@@ -39,16 +40,6 @@ const ACCURACY_AXES = {
 };
 const PE_AXES = { xTitle: 'dimension', yTitle: 'position', showLegend: false };
 const EVAL_EVERY = 20;
-const BATCH = 32;
-const EMPTY = {
-  step: 0,
-  loss: NaN,
-  sequenceAccuracy: NaN,
-  tokenAccuracy: NaN,
-  msPerStep: NaN,
-  trainedMs: 0,
-  prediction: null,
-};
 
 @customElement('viva-demo-transformer')
 export class VivaDemoTransformer extends LitElement implements DemoElement {
@@ -81,16 +72,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   private runDone: Promise<void> = Promise.resolve();
 
   get config(): TransformerConfig {
-    const s = this.settings;
-    return {
-      vocabSize: VOCAB_SIZE,
-      maxLength: 2 * s.length,
-      dModel: s.dModel,
-      heads: s.heads,
-      layers: s.layers,
-      ffMultiplier: 2,
-      seed: s.seed,
-    };
+    return modelConfig(this.settings);
   }
 
   override disconnectedCallback(): void {
@@ -117,7 +99,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.controller?.abort();
     this.remote.forget();
     this.pick = null;
-    Object.assign(this, { ...EMPTY, curves: emptyCurves(), enginePick: null, error: '', message: '' });
+    Object.assign(this, { ...emptyTraining(), enginePick: null, error: '', message: '' });
   }
 
   /**
@@ -133,19 +115,8 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       this.enginePick = pick.backend ? pick : null;
       this.backend = pick.backend ?? '';
       const digits = parseDigits(this.testText, s.length);
-      const options = {
-        task: s.task,
-        length: s.length,
-        dModel: s.dModel,
-        heads: s.heads,
-        layers: s.layers,
-        ffMultiplier: 2,
-        learningRate: s.learningRate,
-        batchSize: BATCH,
-        seed: s.seed,
-      };
       const probe = 'digits' in digits ? digits.digits : null;
-      return { options, backend: backendRequest(s.engine, pick), probe };
+      return { options: modelOptions(s), backend: backendRequest(s.engine, pick), probe };
     });
   }
 
@@ -172,9 +143,8 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       const started = performance.now();
       const before = this.trainedMs;
       const onSnapshots = (batch: TransformerSnapshot[]) => {
-        batch.forEach((s, i) => this.absorb(s, before + s.elapsedMs, i === batch.length - 1));
+        absorbSnapshots(this, batch, before, startStep);
         const s = batch[batch.length - 1]!;
-        this.msPerStep = s.elapsedMs / (s.step - startStep);
         onProgress?.(s.step - startStep, `step ${s.step}`);
         if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
           this.message =
@@ -219,31 +189,11 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       this.backend = actual;
       if (this.pick) this.enginePick = { backend: actual, reason: workerReason(this.pick, actual) };
       // A fresh worker (the last one failed) rebuilt the model from its seed: the curves start again.
-      if (p.step < this.step) Object.assign(this, { ...EMPTY, curves: emptyCurves() });
+      if (p.step < this.step) Object.assign(this, emptyTraining());
     } else if (leakedTensors(p.tensors) !== 0) {
       const { expected, now } = p.tensors;
       this.error = `Tensor leak in the training worker: ${now} tensors after the run, ${expected} expected.`;
     }
-  }
-
-  private absorb(s: TransformerSnapshot, trainedMs: number, redraw: boolean): void {
-    const c = this.curves;
-    c.steps.push(s.step);
-    c.losses.push(s.loss);
-    if (s.evaluation) {
-      c.evalSteps.push(s.step);
-      c.evalMs.push(trainedMs);
-      c.sequenceAccuracy.push(s.evaluation.sequenceAccuracy);
-      c.tokenAccuracy.push(s.evaluation.tokenAccuracy);
-      this.sequenceAccuracy = s.evaluation.sequenceAccuracy;
-      this.tokenAccuracy = s.evaluation.tokenAccuracy;
-    }
-    if (s.probe) this.prediction = s.probe;
-    this.step = s.step;
-    this.loss = s.loss;
-    this.trainedMs = trainedMs;
-    // A new object so the plots see a change (and the template shows the fields above); once per message.
-    if (redraw) this.curves = { ...c };
   }
 
   private async setTest(text: string): Promise<void> {
@@ -318,7 +268,14 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
           .axes=${ACCURACY_AXES}
         ></viva-line-chart>
       </div>
-      ${this.renderTest()} ${attentionMaps(this.prediction)}
+      ${testBox({
+        length: this.settings.length,
+        text: this.testText,
+        error: this.testError,
+        prediction: this.prediction,
+        onChange: (text) => void this.setTest(text),
+      })}
+      ${attentionMaps(this.prediction)}
       <h4>Sinusoidal positional encoding</h4>
       <viva-plot
         class="positional"
@@ -328,32 +285,6 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
         .axes=${PE_AXES}
       ></viva-plot>
     `;
-  }
-
-  private renderTest() {
-    const p = this.prediction;
-    return html`<h4>Try it</h4>
-      <div class="row">
-        <label for="test-input">Test input (${this.settings.length} digits)</label>
-        <input
-          id="test-input"
-          class="text test-input"
-          .value=${this.testText}
-          aria-invalid=${this.testError ? 'true' : 'false'}
-          aria-describedby="test-error"
-          @change=${(e: Event) => void this.setTest((e.target as HTMLInputElement).value)}
-        />
-        ${
-          p
-            ? html`<span class="answer"
-                >model:
-                <span class="model-output ${p.correct ? 'right' : 'wrong'}">${p.output.join('')}</span> ·
-                expected ${p.expected.join('')} ${p.correct ? '✓' : '✗'}</span
-              >`
-            : html`<span class="stats">Train (or press Enter in the box) to see the model's answer.</span>`
-        }
-      </div>
-      <div class="error" id="test-error" role="status">${this.testError}</div>`;
   }
 }
 
