@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BatchSampler,
   Denoiser,
+  energyDistance,
   lossAndGradients,
   makeToyData,
   noiseSchedule,
@@ -91,11 +92,14 @@ describe('the worker', () => {
         params: remote.params.slice(),
         schedule: 'linear' as const,
         options: sampling,
+        heldOut: data,
       };
-      await client.run('sample', request2, { onProgress: (batch) => frames.push(...batch) });
+      const result = await client.run('sample', request2, { onProgress: (batch) => frames.push(...batch) });
       expect(client.workersStarted).toBe(1); // one worker served both jobs
       expect(frames.at(-1)).toMatchObject({ t: 0, step: 20 });
       expect(frames.at(-1)!.x.every(Number.isFinite)).toBe(true);
+      // The worker measured the samples against the held-out points as the page would.
+      expect(result.distance).toBe(energyDistance(frames.at(-1)!.x, data));
     } finally {
       client.terminate();
     }

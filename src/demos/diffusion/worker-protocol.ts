@@ -21,6 +21,8 @@ export interface SampleArgs {
   params: Float64Array;
   schedule: ScheduleKind;
   options: Pick<SampleOptions, 'n' | 'method' | 'steps' | 'seed'>;
+  /** Held-out data points to measure the samples against (energy distance), or null. */
+  heldOut: Float64Array | null;
 }
 
 /** Losses of the steps since the last report, and the weights after them. */
@@ -34,5 +36,5 @@ export type DiffusionJobs = {
   /** Reports every ~250 ms and once more as it ends (also when stopped): the weights it reached. */
   train: { args: TrainArgs; progress: TrainProgress; result: null };
   /** Reports the sampler's frames in batches; the last batch ends with the final frame. */
-  sample: { args: SampleArgs; progress: SampleFrame[]; result: null };
+  sample: { args: SampleArgs; progress: SampleFrame[]; result: { distance: number | null } };
 };

@@ -4,6 +4,7 @@
 // the page stops it and reports the weights it had reached.
 import {
   Denoiser,
+  energyDistance,
   noiseSchedule,
   sampleDiffusion,
   trainDenoiser,
@@ -53,7 +54,7 @@ async function sample(
   request: SampleArgs,
   signal: AbortSignal,
   progress: (frames: SampleFrame[]) => void,
-): Promise<null> {
+): Promise<{ distance: number | null }> {
   const net = new Denoiser(request.config);
   net.params.set(request.params);
   const schedule = noiseSchedule(request.config.T, request.schedule);
@@ -61,7 +62,9 @@ async function sample(
   let frames: SampleFrame[] = [];
   let last = performance.now();
   const options = { ...request.options, budgetMs: 50, yieldFn: macrotask };
+  let final: SampleFrame | null = null;
   for await (const frame of sampleDiffusion(predict, schedule, options, signal)) {
+    final = frame;
     frames.push(frame);
     const now = performance.now();
     if (now - last > 60 || frame.step === frame.steps) {
@@ -70,7 +73,8 @@ async function sample(
       frames = [];
     }
   }
-  return null;
+  const { heldOut } = request;
+  return { distance: final && heldOut ? energyDistance(final.x, heldOut) : null };
 }
 
 serveJobs<DiffusionJobs>({
