@@ -90,10 +90,15 @@ async function measure(site: BuiltSite, browser: Browser, cell: string): Promise
         .catch(() => undefined);
     const all = await recordedTasks(page, runAt);
     const worker = (await frame.getByText('in a worker').count()) > 0;
-    // The status line ends with the backend once the run is over: "Stopped after 8.1 s · webgl".
+    // The status line ends with the page's backend once the run is over: "Stopped after 8.1 s · webgl"; a
+    // cell that trains tfjs in a worker says which backend there: "training on wasm (…)".
     await frame.locator('[data-run-state="running"]').waitFor({ state: 'detached' });
     const status = (await frame.locator('.status-line').textContent()) ?? '';
-    const backend = /·\s*(\w+)\s*$/.exec(status)?.[1] ?? 'no tfjs';
+    const engine = frame.locator('.engine');
+    const inWorker = (await engine.count())
+      ? /training on (\w+)/.exec((await engine.first().textContent()) ?? '')
+      : null;
+    const backend = inWorker?.[1] ?? /·\s*(\w+)\s*$/.exec(status)?.[1] ?? 'no tfjs';
     const sorted = all.map((t) => t.ms).sort((a, b) => a - b);
     const later = all.filter((t) => t.at >= START_MS).map((t) => t.ms);
     return {
