@@ -139,7 +139,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.message = '';
     try {
       const spec = this.modelSpec(compute);
-      const startStep = this.step;
+      let startStep = this.step; // the worker's count, in its first message
       const started = performance.now();
       const before = this.trainedMs;
       const onSnapshots = (batch: TransformerSnapshot[]) => {
@@ -160,7 +160,9 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
       await this.remote.host.run('train', args, {
         signal: controller.signal,
         onProgress: (p) => {
-          if (this.remote.isCurrent(spec)) this.receive(p, onSnapshots);
+          if (!this.remote.isCurrent(spec)) return;
+          if (p.type === 'model') startStep = p.step;
+          this.receive(p, onSnapshots);
         },
       });
     } catch (e) {
