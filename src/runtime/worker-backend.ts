@@ -59,7 +59,8 @@ async function choose(request: BackendRequest): Promise<{ tf: Tf; info: WorkerBa
     choice = await chooseBackend(host, workerBackendOrder(request));
   } catch (e) {
     if (!request.strict) throw e;
-    const why = e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
+    const why = /^no compute backend works here \((.*)\)$/.exec(message)?.[1] ?? message;
     throw new Error(
       `The ${request.backend} backend is not available in this browser's workers (${why}); choose another engine.`,
     );
