@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import {
   BatchSampler,
   Denoiser,
+  energyDistance,
   lossAndGradients,
   makeToyData,
   noiseSchedule,
   trainDenoiser,
+  type SampleFrame,
 } from '../../kernels/diffusion/index';
 import { TfDenoiser, trainDenoiserTf } from '../../kernels/diffusion/tf-trainer';
 import '../../src/demos/diffusion/point-canvas';
-import { DiffusionWorkerClient } from '../../src/demos/diffusion/worker-client';
+import { diffusionWorker } from '../../src/demos/diffusion/worker-client';
 import { ComputeRuntime } from '../../src/runtime/compute';
 import { expectNoTensorLeak } from '../../src/runtime/leak-guard';
 
@@ -59,7 +61,7 @@ describe('the tfjs path on WebGL', () => {
 
 describe('the worker', () => {
   it('trains exactly as the inline path does, and samples', async () => {
-    const client = DiffusionWorkerClient.create()!;
+    const client = diffusionWorker()!;
     expect(client).not.toBeNull();
     try {
       const inline = new Denoiser({ T: 1000, seed: 6 });
@@ -75,50 +77,57 @@ describe('the worker', () => {
         schedule: 'linear' as const,
         options,
       };
-      for await (const r of client.train(request)) {
-        reported.push(...r.losses);
-        remote.params.set(r.params);
-      }
+      await client.run('train', request, {
+        onProgress: (r) => {
+          reported.push(...r.losses);
+          remote.params.set(r.params);
+        },
+      });
       expect(reported).toEqual(losses);
       expect(remote.params).toEqual(inline.params);
 
-      const frames = [];
+      const frames: SampleFrame[] = [];
       const sampling = { n: 50, method: 'ddim' as const, steps: 20, seed: 1 };
-      for await (const r of client.sample({
+      const request2 = {
         config: { ...remote.config },
         params: remote.params.slice(),
-        schedule: 'linear',
+        schedule: 'linear' as const,
         options: sampling,
-      }))
-        frames.push(...r.frames);
+        heldOut: data,
+      };
+      const result = await client.run('sample', request2, { onProgress: (batch) => frames.push(...batch) });
+      expect(client.workersStarted).toBe(1); // one worker served both jobs
       expect(frames.at(-1)).toMatchObject({ t: 0, step: 20 });
       expect(frames.at(-1)!.x.every(Number.isFinite)).toBe(true);
+      // The worker measured the samples against the held-out points as the page would.
+      expect(result.distance).toBe(energyDistance(frames.at(-1)!.x, data));
     } finally {
       client.terminate();
     }
   });
 
   it('stops on request, reporting the weights it reached, and rejects with an AbortError', async () => {
-    const client = DiffusionWorkerClient.create()!;
+    const client = diffusionWorker()!;
     try {
       const net = new Denoiser({ T: 1000, seed: 6 });
       const before = net.params.slice();
       const controller = new AbortController();
       let steps = 0;
-      const run = (async () => {
-        const request = {
-          config: { ...net.config },
-          params: net.params.slice(),
-          data,
-          schedule: 'linear' as const,
-          options: { steps: 100_000, lr: 3e-3, batchSize: 32, seed: 1 },
-        };
-        for await (const r of client.train(request, controller.signal)) {
+      const request = {
+        config: { ...net.config },
+        params: net.params.slice(),
+        data,
+        schedule: 'linear' as const,
+        options: { steps: 100_000, lr: 3e-3, batchSize: 32, seed: 1 },
+      };
+      const run = client.run('train', request, {
+        signal: controller.signal,
+        onProgress: (r) => {
           steps += r.losses.length;
           net.params.set(r.params);
           if (steps > 0) controller.abort();
-        }
-      })();
+        },
+      });
       await expect(run).rejects.toMatchObject({ name: 'AbortError' });
       expect(steps).toBeGreaterThan(0);
       expect(steps).toBeLessThan(100_000);

@@ -54,8 +54,13 @@ test('Pause keeps what was learned and Continue trains on from there; the accura
   const demo = page.locator('viva-demo-transformer');
   await demo.locator('button.train').click();
   await expect(demo.locator('button.train')).toHaveText('Pause');
+  // Polled every 100 ms: in its worker a step takes ~20 ms here, and a pause much later than step 40 could
+  // leave the model so close to 99% that Continue stops at the target before 40 more steps.
   await expect
-    .poll(async () => Number(await demo.locator('.step').textContent()), { timeout: 60_000 })
+    .poll(async () => Number(await demo.locator('.step').textContent()), {
+      timeout: 60_000,
+      intervals: [100],
+    })
     .toBeGreaterThan(40);
   await demo.locator('button.train').click();
   await expect(demo.locator('button.train')).toHaveText('Continue');
@@ -65,7 +70,10 @@ test('Pause keeps what was learned and Continue trains on from there; the accura
   expect(Number(await demo.locator('.step').textContent())).toBe(stopped);
   await demo.locator('button.train').click();
   await expect
-    .poll(async () => Number(await demo.locator('.step').textContent()), { timeout: 60_000 })
+    .poll(async () => Number(await demo.locator('.step').textContent()), {
+      timeout: 60_000,
+      intervals: [100],
+    })
     .toBeGreaterThan(stopped + 40);
   await demo.locator('button.train').click();
   expect(pct(await demo.locator('.token-accuracy').textContent())).toBeGreaterThan(accuracy);

@@ -1,7 +1,13 @@
 // The transformer cell's engine choice: "auto" keeps the page's backend unless a GPU backend is drawn by a
 // software renderer; an explicit choice is used as it is. And the cell's small view helpers.
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer, pickEngine } from '../../src/demos/transformer/engine';
+import {
+  backendRequest,
+  isSoftwareRenderer,
+  pickEngine,
+  workerReason,
+} from '../../src/demos/transformer/engine';
+import { workerBackendOrder } from '../../src/runtime/worker-backend';
 import { inputLabels, parameterBreakdown } from '../../src/demos/transformer/transformer-view';
 
 describe('the transformer engine choice', () => {
@@ -26,6 +32,39 @@ describe('the transformer engine choice', () => {
       backend: 'webgl',
       reason: 'chosen',
     });
+  });
+});
+
+describe('the backend the worker is asked for', () => {
+  it('follows a backend forced by ?backend= under auto, even a software-rendered one', () => {
+    expect(pickEngine('auto', 'webgl', 'Google SwiftShader', 'webgl')).toEqual({
+      backend: 'webgl',
+      reason: 'auto: the backend forced by ?backend=',
+    });
+    expect(pickEngine('cpu', 'webgl', null, 'webgl').backend).toBe('cpu');
+  });
+
+  it('leaves the choice to the worker, by the page’s rules, when tfjs has not loaded on the page', () => {
+    const pick = pickEngine('auto', null, null);
+    expect(pick.backend).toBeNull();
+    expect(workerBackendOrder(backendRequest('auto', pick))).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(workerReason(pick, 'wasm')).toBe("auto: chosen in the worker by the page's rules; in a worker");
+  });
+
+  it('asks for a chosen engine only, and lets auto fall back through the usual order', () => {
+    const auto = backendRequest('auto', pickEngine('auto', 'wasm', null));
+    expect(auto).toEqual({ backend: 'wasm', strict: false });
+    expect(workerBackendOrder(auto)).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+    const chosen = backendRequest('webgpu', pickEngine('webgpu', 'wasm', null));
+    expect(workerBackendOrder(chosen)).toEqual(['webgpu']);
+  });
+
+  it('says when the worker trains on another backend than the page picked', () => {
+    const pick = pickEngine('auto', 'wasm', null);
+    expect(workerReason(pick, 'wasm')).toBe("auto: the page's backend; in a worker");
+    expect(workerReason(pick, 'cpu')).toBe(
+      "auto: the page's backend; wasm did not start in the worker, so cpu",
+    );
   });
 });
 

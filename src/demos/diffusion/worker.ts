@@ -1,25 +1,26 @@
 // The diffusion cell's worker: trains the denoiser and runs the sampler off the page's main thread, so the
-// page paints and answers input while the 2 cores compute. Plain messages in and out (worker-protocol.ts);
-// a run stops at the next slice (≤ 50 ms) after a 'stop' message and reports the weights it had reached.
+// page paints and answers input while the cores compute. Its jobs are served by serveJobs
+// (src/runtime/worker-jobs.ts) for the page's WorkerHost; a run stops at the next slice (≤ 50 ms) after
+// the page stops it and reports the weights it had reached.
 import {
   Denoiser,
+  energyDistance,
   noiseSchedule,
   sampleDiffusion,
   trainDenoiser,
   type SampleFrame,
 } from '../../../kernels/diffusion/index';
-import { isAbortError } from '../../runtime/abort';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { serveJobs } from '../../runtime/worker-jobs';
+import type { DiffusionJobs, SampleArgs, TrainArgs, TrainProgress } from './worker-protocol';
 import { macrotask } from './yield-task';
 
 const REPORT_EVERY_MS = 250;
-const runs = new Map<number, AbortController>();
 
-function post(reply: WorkerReply): void {
-  (self as unknown as Worker).postMessage(reply);
-}
-
-async function train(request: Extract<WorkerRequest, { type: 'train' }>, signal: AbortSignal): Promise<void> {
+async function train(
+  request: TrainArgs,
+  signal: AbortSignal,
+  progress: (p: TrainProgress) => void,
+): Promise<null> {
   const net = new Denoiser(request.config);
   net.params.set(request.params);
   const schedule = noiseSchedule(request.config.T, request.schedule);
@@ -29,13 +30,8 @@ async function train(request: Extract<WorkerRequest, { type: 'train' }>, signal:
   const started = last;
   let done = 0;
   const report = () => {
-    post({
-      type: 'train-progress',
-      id: request.id,
-      losses,
-      params: net.params.slice(),
-      msPerStep: (performance.now() - started) / Math.max(1, done),
-    });
+    const msPerStep = (performance.now() - started) / Math.max(1, done);
+    progress({ losses, params: net.params.slice(), msPerStep });
     losses = [];
   };
   try {
@@ -51,12 +47,14 @@ async function train(request: Extract<WorkerRequest, { type: 'train' }>, signal:
   } finally {
     report(); // whatever was learned, also when stopped or failed
   }
+  return null;
 }
 
 async function sample(
-  request: Extract<WorkerRequest, { type: 'sample' }>,
+  request: SampleArgs,
   signal: AbortSignal,
-): Promise<void> {
+  progress: (frames: SampleFrame[]) => void,
+): Promise<{ distance: number | null }> {
   const net = new Denoiser(request.config);
   net.params.set(request.params);
   const schedule = noiseSchedule(request.config.T, request.schedule);
@@ -64,37 +62,22 @@ async function sample(
   let frames: SampleFrame[] = [];
   let last = performance.now();
   const options = { ...request.options, budgetMs: 50, yieldFn: macrotask };
+  let final: SampleFrame | null = null;
   for await (const frame of sampleDiffusion(predict, schedule, options, signal)) {
+    final = frame;
     frames.push(frame);
     const now = performance.now();
     if (now - last > 60 || frame.step === frame.steps) {
       last = now;
-      post({ type: 'sample-frames', id: request.id, frames });
+      progress(frames);
       frames = [];
     }
   }
+  const { heldOut } = request;
+  return { distance: final && heldOut ? energyDistance(final.x, heldOut) : null };
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const request = event.data;
-  if (request.type === 'stop') {
-    runs.get(request.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  runs.set(request.id, controller);
-  try {
-    if (request.type === 'train') await train(request, controller.signal);
-    else await sample(request, controller.signal);
-    post({ type: 'done', id: request.id });
-  } catch (e) {
-    post({
-      type: 'failed',
-      id: request.id,
-      aborted: isAbortError(e),
-      message: e instanceof Error ? e.message : String(e),
-    });
-  } finally {
-    runs.delete(request.id);
-  }
-};
+serveJobs<DiffusionJobs>({
+  train: (args, { signal, progress }) => train(args, signal, progress),
+  sample: (args, { signal, progress }) => sample(args, signal, progress),
+});

@@ -1,24 +1,34 @@
-// Which tfjs backend the transformer trains on. "auto" keeps the page's backend unless that is a GPU
-// backend drawn by a software renderer (SwiftShader, llvmpipe: headless and GPU-less machines), where a
-// ~200-kernel training step is far slower than on WASM (measured here: ~5 s per step on WebGPU/SwiftShader,
-// ~0.9 s on WebGL/SwiftShader, ~0.1 s on WASM; DESIGN.md, "Runtime"). The choice switches tfjs' global
-// backend for the run and switches back afterwards, so the rest of the page keeps its backend.
+// Which tfjs backend the transformer's worker trains on. "auto" takes the page's backend: the one forced by
+// `?backend=`, else the one the page chose (when tfjs has loaded on the page for another demo; otherwise
+// the worker chooses by the page's own rules), unless that is a GPU backend drawn by a software renderer
+// (SwiftShader, llvmpipe: headless and GPU-less machines), where a ~200-kernel training step is far slower
+// than on WASM (measured here: ~5 s per step on WebGPU/SwiftShader, ~0.9 s on WebGL/SwiftShader, ~0.1 s on
+// WASM; DESIGN.md, "Runtime"). The worker starts from this pick and reports the backend it actually uses
+// (src/runtime/worker-backend.ts).
 import { isSoftwareRenderer, type BackendName } from '../../runtime/backend-choice';
-import { createTfHost, type Tf } from '../../runtime/tf-host';
+import type { BackendRequest } from '../../runtime/worker-backend';
 
 export const ENGINE_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 export interface EnginePick {
-  backend: BackendName;
+  /** null: no preference, the worker chooses as the page would. */
+  backend: BackendName | null;
   reason: string;
 }
 
 export { isSoftwareRenderer };
 
 /** The backend to train on, and why. */
-export function pickEngine(choice: EngineChoice, page: BackendName, renderer: string | null): EnginePick {
+export function pickEngine(
+  choice: EngineChoice,
+  page: BackendName | null,
+  renderer: string | null,
+  forced: BackendName | null = null,
+): EnginePick {
   if (choice !== 'auto') return { backend: choice, reason: 'chosen' };
+  if (forced) return { backend: forced, reason: 'auto: the backend forced by ?backend=' };
+  if (page === null) return { backend: null, reason: "auto: chosen in the worker by the page's rules" };
   if ((page === 'webgpu' || page === 'webgl') && isSoftwareRenderer(renderer))
     return {
       backend: 'wasm',
@@ -27,28 +37,13 @@ export function pickEngine(choice: EngineChoice, page: BackendName, renderer: st
   return { backend: page, reason: "auto: the page's backend" };
 }
 
-let holders = 0;
+/** What the worker is asked for: a chosen engine only; "auto" falls back if its pick fails there. */
+export function backendRequest(choice: EngineChoice, pick: EnginePick): BackendRequest {
+  return { backend: pick.backend, strict: choice !== 'auto' };
+}
 
-/**
- * Runs `fn` with tfjs switched to `backend` (loading it if needed), then switches back to `page` once no
- * other call of this function is still running (training and a prediction can overlap). Throws naming the
- * backend when it cannot be used here.
- */
-export async function onBackend<T>(
-  tf: Tf,
-  backend: BackendName,
-  page: BackendName,
-  fn: () => Promise<T>,
-): Promise<T> {
-  if (tf.getBackend() !== backend && !(await createTfHost(tf).activate(backend))) {
-    if (holders === 0 && tf.getBackend() !== page) await tf.setBackend(page);
-    throw new Error(`The ${backend} backend is not available in this browser; choose another engine.`);
-  }
-  holders++;
-  try {
-    return await fn();
-  } finally {
-    holders--;
-    if (holders === 0 && tf.getBackend() !== page) await tf.setBackend(page);
-  }
+/** The engine line's reason once the worker has said which backend it uses. */
+export function workerReason(pick: EnginePick, actual: BackendName): string {
+  if (actual === pick.backend || pick.backend === null) return `${pick.reason}; in a worker`;
+  return `${pick.reason}; ${pick.backend} did not start in the worker, so ${actual}`;
 }

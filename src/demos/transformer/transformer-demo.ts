@@ -1,31 +1,26 @@
 // The transformer cell's demo (question 5): a tiny decoder-only transformer learns a digit task live in
 // the browser. Loss and accuracy curves, every layer's and head's attention on the test input, the
-// positional-encoding heat map, the parameter count, and a box to type a test input. Training runs on the
-// page's tfjs backend in time slices; Stop keeps what was learned, Reset starts again.
+// positional-encoding heat map, the parameter count, and a box to type a test input. The model trains in a
+// worker (trainer.worker.ts) on its own tfjs backend, so the page stays responsive; each step's snapshot
+// comes back as plain data. Stop keeps what was learned, Reset starts again.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { TransformerConfig } from '../../../kernels/transformer/model';
-import { VOCAB_SIZE, parseDigits } from '../../../kernels/transformer/task';
-import type {
-  Prediction,
-  TransformerSnapshot,
-  TransformerTrainer,
-} from '../../../kernels/transformer/trainer';
+import { parseDigits } from '../../../kernels/transformer/task';
+import type { Prediction, TransformerSnapshot } from '../../../kernels/transformer/trainer';
 import { isAbortError } from '../../runtime/abort';
-import type { BackendName } from '../../runtime/backend-choice';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
 import '../../ui/line-chart';
 import '../../ui/plot';
-import type { Metrics } from '../../ui/kit/run-card';
-import '../../ui/kit/settings-element';
-import { SettingsStore, type SettingsChange } from '../../ui/kit/settings-store';
 import type { DemoElement, RunContext } from '../contract';
-import { onBackend, pickEngine, type EnginePick } from './engine';
+import { backendRequest, pickEngine, workerReason, type EnginePick } from './engine';
+import { RemoteTrainer } from './remote-trainer';
 import './transformer-controls';
-import { defaultTestInput, transformerSettings, type TransformerSettings } from './transformer-controls';
-import { attentionMaps } from './transformer-maps';
-import { TARGET_ACCURACY, TRANSFORMER_SETTINGS, type TransformerSettingValues } from './settings';
+import { DEFAULT_SETTINGS, type TransformerSettings } from './transformer-controls';
+import { attentionMaps, testBox } from './transformer-maps';
 import { transformerStyles } from './transformer-styles';
+import { leakedTensors, type ModelSpec, type TrainProgress } from './trainer-jobs';
+import { absorbSnapshots, emptyTraining, modelConfig, modelOptions } from './training-state';
 import {
   curveTraces,
   emptyCurves,
@@ -35,8 +30,8 @@ import {
   type Curves,
 } from './transformer-view';
 
-const DEFAULT_TEST = defaultTestInput(5);
-const TARGET = TARGET_ACCURACY;
+const DEFAULT_TEST = '31415';
+const TARGET = 0.99;
 const LOSS_AXES = { xTitle: 'step', yLog: true, title: 'loss (answer digits)', showLegend: false };
 const ACCURACY_AXES = {
   xTitle: 'step',
@@ -45,22 +40,20 @@ const ACCURACY_AXES = {
 };
 const PE_AXES = { xTitle: 'dimension', yTitle: 'position', showLegend: false };
 const EVAL_EVERY = 20;
-const BATCH = 32;
 
 @customElement('viva-demo-transformer')
 export class VivaDemoTransformer extends LitElement implements DemoElement {
   static override styles = transformerStyles;
 
-  readonly settingsStore = new SettingsStore(TRANSFORMER_SETTINGS);
-  private cachedSettings: [TransformerSettingValues, TransformerSettings] | null = null;
+  @state() settings: TransformerSettings = DEFAULT_SETTINGS;
   @state() testText = DEFAULT_TEST;
   @state() enginePick: EnginePick | null = null;
   @state() testError = '';
   @state() prediction: Prediction | null = null;
   @state() curves: Curves = emptyCurves();
   @state() training = false;
-  // Per-step numbers are plain fields, shown when the plots redraw (every ~150 ms and at evaluations), so
-  // the template does not re-render after every step.
+  // Per-step numbers are plain fields, shown when the plots redraw (once per message from the worker: every
+  // ~200 ms and at evaluations), so the template does not re-render after every step.
   step = 0;
   loss = NaN;
   sequenceAccuracy = NaN;
@@ -71,51 +64,21 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   @state() backend = '';
   @state() error = '';
   @state() message = '';
-  private trainer: TransformerTrainer | null = null;
+  /** The worker, and which model in it is this cell's. */
+  private readonly remote = new RemoteTrainer();
+  /** The backend picked for the current model on the page (the worker reports what it got). */
+  private pick: EnginePick | null = null;
   private controller: AbortController | null = null;
   private runDone: Promise<void> = Promise.resolve();
 
-  constructor() {
-    super();
-    this.settingsStore.subscribe((c) => this.changed(c));
-  }
-
-  /** The current settings, as the training code reads them (from the settings store). */
-  get settings(): TransformerSettings {
-    const values = this.settingsStore.values;
-    if (this.cachedSettings?.[0] !== values) this.cachedSettings = [values, transformerSettings(values)];
-    return this.cachedSettings[1];
-  }
-
-  /** The last run's final numbers, for its run card. */
-  metrics(): Metrics {
-    return {
-      step: this.step,
-      loss: this.loss,
-      sequenceAccuracy: this.sequenceAccuracy,
-      tokenAccuracy: this.tokenAccuracy,
-      msPerStep: this.msPerStep,
-      trainedMs: this.trainedMs,
-      backend: this.backend,
-    };
-  }
-
   get config(): TransformerConfig {
-    const s = this.settings;
-    return {
-      vocabSize: VOCAB_SIZE,
-      maxLength: 2 * s.length,
-      dModel: s.dModel,
-      heads: s.heads,
-      layers: s.layers,
-      ffMultiplier: 2,
-      seed: s.seed,
-    };
+    return modelConfig(this.settings);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.discardModel();
+    this.remote.terminate();
   }
 
   async run(ctx: RunContext): Promise<void> {
@@ -125,67 +88,35 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   }
 
   reset(): void {
+    this.settings = DEFAULT_SETTINGS;
     this.testText = DEFAULT_TEST;
     this.testError = '';
     this.discardModel();
   }
 
-  /** Stops training, drops the model (disposed once its run has ended) and clears the curves. */
+  /** Stops training, drops the model (the worker disposes it once its run has ended), clears the curves. */
   private discardModel(): void {
     this.controller?.abort();
-    const old = this.trainer;
-    this.trainer = null;
-    if (old) void this.runDone.then(() => old.dispose());
-    Object.assign(this, {
-      curves: emptyCurves(),
-      step: 0,
-      loss: NaN,
-      sequenceAccuracy: NaN,
-      tokenAccuracy: NaN,
-      msPerStep: NaN,
-      trainedMs: 0,
-      prediction: null,
-      enginePick: null,
-      error: '',
-      message: '',
-    });
+    this.remote.forget();
+    this.pick = null;
+    Object.assign(this, { ...emptyTraining(), enginePick: null, error: '', message: '' });
   }
 
   /**
-   * tfjs and the engine to use; the model is built on that engine the first time. `fn` runs with tfjs
-   * switched to the engine (and switched back to the page's backend afterwards).
+   * The current model's spec; a new model's engine is picked from the page's backend (forced, or chosen
+   * for another demo; tfjs is not loaded on the page for this one) and built by the worker's first job.
    */
-  private async withTrainer<T>(
-    compute: ComputeRuntime,
-    fn: (t: TransformerTrainer) => Promise<T>,
-  ): Promise<T> {
-    const tf = await compute.ensure();
-    const page = compute.state.backend ?? (tf.getBackend() as BackendName);
-    const pick =
-      this.trainer && this.enginePick
-        ? this.enginePick
-        : pickEngine(this.settings.engine, page, compute.state.renderer);
-    return onBackend(tf, pick.backend, page, async () => {
-      if (!this.trainer) {
-        this.enginePick = pick;
-        this.backend = pick.backend;
-        const { TransformerTrainer } = await import('../../../kernels/transformer/trainer');
-        const s = this.settings;
-        this.trainer = new TransformerTrainer({
-          task: s.task,
-          length: s.length,
-          dModel: s.dModel,
-          heads: s.heads,
-          layers: s.layers,
-          ffMultiplier: 2,
-          learningRate: s.learningRate,
-          batchSize: BATCH,
-          seed: s.seed,
-        });
-        const digits = parseDigits(this.testText, s.length);
-        if ('digits' in digits) this.trainer.setProbe(digits.digits);
-      }
-      return fn(this.trainer);
+  private modelSpec(compute: ComputeRuntime): ModelSpec {
+    return this.remote.model(() => {
+      const s = this.settings;
+      const { backend, renderer, forced, status } = compute.state;
+      const pick = pickEngine(s.engine, status === 'ready' ? backend : null, renderer, forced);
+      this.pick = pick;
+      this.enginePick = pick.backend ? pick : null;
+      this.backend = pick.backend ?? '';
+      const digits = parseDigits(this.testText, s.length);
+      const probe = 'digits' in digits ? digits.digits : null;
+      return { options: modelOptions(s), backend: backendRequest(s.engine, pick), probe };
     });
   }
 
@@ -207,27 +138,32 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.error = '';
     this.message = '';
     try {
-      await this.withTrainer(compute, async (trainer) => {
-        const startStep = trainer.stepCount;
-        const started = performance.now();
-        const before = this.trainedMs;
-        let lastDraw = 0;
-        for await (const s of trainer.train({
-          steps: this.settings.maxSteps,
-          signal: controller.signal,
-          evalEvery: EVAL_EVERY,
-          stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
-        })) {
-          const now = performance.now();
-          this.msPerStep = (now - started) / (s.step - startStep);
-          this.absorb(s, before + s.elapsedMs, now - lastDraw > 150 || s.evaluation !== null);
-          if (s.evaluation) lastDraw = now;
-          onProgress?.(s.step - startStep, `step ${s.step}`);
-          if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
-            this.message =
-              `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
-              `in ${((now - started) / 1000).toFixed(1)} s.`;
-        }
+      const spec = this.modelSpec(compute);
+      let startStep = this.step; // the worker's count, in its first message
+      const started = performance.now();
+      const before = this.trainedMs;
+      const onSnapshots = (batch: TransformerSnapshot[]) => {
+        absorbSnapshots(this, batch, before, startStep);
+        const s = batch[batch.length - 1]!;
+        onProgress?.(s.step - startStep, `step ${s.step}`);
+        if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
+          this.message =
+            `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
+            `in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+      };
+      const args = {
+        model: spec,
+        steps: this.settings.maxSteps,
+        evalEvery: EVAL_EVERY,
+        stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
+      };
+      await this.remote.host.run('train', args, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (!this.remote.isCurrent(spec)) return;
+          if (p.type === 'model') startStep = p.step;
+          this.receive(p, onSnapshots);
+        },
       });
     } catch (e) {
       if (!isAbortError(e)) {
@@ -247,25 +183,19 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     this.controller?.abort();
   }
 
-  private absorb(s: TransformerSnapshot, trainedMs: number, redraw: boolean): void {
-    const c = this.curves;
-    c.steps.push(s.step);
-    c.losses.push(s.loss);
-    if (s.evaluation) {
-      c.evalSteps.push(s.step);
-      c.evalMs.push(trainedMs);
-      c.sequenceAccuracy.push(s.evaluation.sequenceAccuracy);
-      c.tokenAccuracy.push(s.evaluation.tokenAccuracy);
-      this.sequenceAccuracy = s.evaluation.sequenceAccuracy;
-      this.tokenAccuracy = s.evaluation.tokenAccuracy;
+  /** One message of the current model's run in the worker. */
+  private receive(p: TrainProgress, onSnapshots: (batch: TransformerSnapshot[]) => void): void {
+    if (p.type === 'snapshots') onSnapshots(p.snapshots);
+    else if (p.type === 'model') {
+      const actual = p.backend.backend;
+      this.backend = actual;
+      if (this.pick) this.enginePick = { backend: actual, reason: workerReason(this.pick, actual) };
+      // A fresh worker (the last one failed) rebuilt the model from its seed: the curves start again.
+      if (p.step < this.step) Object.assign(this, emptyTraining());
+    } else if (leakedTensors(p.tensors) !== 0) {
+      const { expected, now } = p.tensors;
+      this.error = `Tensor leak in the training worker: ${now} tensors after the run, ${expected} expected.`;
     }
-    if (s.probe) this.prediction = s.probe;
-    this.step = s.step;
-    this.loss = s.loss;
-    this.trainedMs = trainedMs;
-    // A new object so the plots see a change (and the template shows the fields above); only every ~150 ms
-    // and at evaluations.
-    if (redraw) this.curves = { ...c };
   }
 
   private async setTest(text: string): Promise<void> {
@@ -277,21 +207,20 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     }
     this.testError = '';
     try {
-      this.prediction = await this.withTrainer(computeRuntime(), (trainer) => {
-        trainer.setProbe(parsed.digits);
-        return trainer.predict(parsed.digits);
-      });
+      const spec = this.modelSpec(computeRuntime());
+      const prediction = await this.remote.host.run('predict', { model: spec, digits: parsed.digits });
+      if (this.remote.isCurrent(spec)) this.prediction = prediction;
     } catch (e) {
       this.testError = e instanceof Error ? e.message : String(e);
     }
   }
 
-  /** A new setting. Anything that shapes the model ('rebuild') drops the old model (and its curves). */
-  private changed(c: SettingsChange<typeof TRANSFORMER_SETTINGS>): void {
-    this.requestUpdate();
-    if (!c.rebuild) return;
+  /** A new setting. Anything that shapes the model drops the old model (and its curves). */
+  private change(patch: Partial<TransformerSettings>): void {
+    this.settings = { ...this.settings, ...patch };
+    if (Object.keys(patch).every((k) => k === 'maxSteps' || k === 'stopAtTarget')) return;
     this.discardModel();
-    if (c.keys.includes('digits')) this.testText = defaultTestInput(this.settings.length);
+    if (patch.length !== undefined) this.testText = '31415926'.slice(0, patch.length);
     const parsed = parseDigits(this.testText, this.settings.length);
     this.testError = 'error' in parsed ? parsed.error : '';
   }
@@ -299,7 +228,11 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   override render() {
     const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '—');
     return html`
-      <viva-settings class="controls" .store=${this.settingsStore}></viva-settings>
+      <viva-transformer-controls
+        .settings=${this.settings}
+        .target=${TARGET}
+        @settings-change=${(e: CustomEvent<Partial<TransformerSettings>>) => this.change(e.detail)}
+      ></viva-transformer-controls>
       <div class="row" role="toolbar" aria-label="Training">
         <button
           class="train"
@@ -337,7 +270,14 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
           .axes=${ACCURACY_AXES}
         ></viva-line-chart>
       </div>
-      ${this.renderTest()} ${attentionMaps(this.prediction)}
+      ${testBox({
+        length: this.settings.length,
+        text: this.testText,
+        error: this.testError,
+        prediction: this.prediction,
+        onChange: (text) => void this.setTest(text),
+      })}
+      ${attentionMaps(this.prediction)}
       <h4>Sinusoidal positional encoding</h4>
       <viva-plot
         class="positional"
@@ -347,32 +287,6 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
         .axes=${PE_AXES}
       ></viva-plot>
     `;
-  }
-
-  private renderTest() {
-    const p = this.prediction;
-    return html`<h4>Try it</h4>
-      <div class="row">
-        <label for="test-input">Test input (${this.settings.length} digits)</label>
-        <input
-          id="test-input"
-          class="text test-input"
-          .value=${this.testText}
-          aria-invalid=${this.testError ? 'true' : 'false'}
-          aria-describedby="test-error"
-          @change=${(e: Event) => void this.setTest((e.target as HTMLInputElement).value)}
-        />
-        ${
-          p
-            ? html`<span class="answer"
-                >model:
-                <span class="model-output ${p.correct ? 'right' : 'wrong'}">${p.output.join('')}</span> ·
-                expected ${p.expected.join('')} ${p.correct ? '✓' : '✗'}</span
-              >`
-            : html`<span class="stats">Train (or press Enter in the box) to see the model's answer.</span>`
-        }
-      </div>
-      <div class="error" id="test-error" role="status">${this.testError}</div>`;
   }
 }
 

@@ -1,5 +1,5 @@
 // The transformer cell's attention maps: one small map per layer and head, on the test input, with the
-// causal mask hatched. A template function (no state of its own).
+// causal mask hatched; and the test box that shows the model's answer. Template functions (no state).
 import { html, nothing } from 'lit';
 import type { Prediction } from '../../../kernels/transformer/trainer';
 import '../../ui/attention-map';
@@ -28,4 +28,38 @@ export function attentionMaps(p: Prediction | null) {
         ),
       )}
     </div>`;
+}
+
+export interface TestBox {
+  length: number;
+  text: string;
+  error: string;
+  prediction: Prediction | null;
+  onChange(text: string): void;
+}
+
+/** The box to type a test input, with the model's answer. */
+export function testBox({ length, text, error, prediction: p, onChange }: TestBox) {
+  return html`<h4>Try it</h4>
+    <div class="row">
+      <label for="test-input">Test input (${length} digits)</label>
+      <input
+        id="test-input"
+        class="text test-input"
+        .value=${text}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="test-error"
+        @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)}
+      />
+      ${
+        p
+          ? html`<span class="answer"
+              >model:
+              <span class="model-output ${p.correct ? 'right' : 'wrong'}">${p.output.join('')}</span> ·
+              expected ${p.expected.join('')} ${p.correct ? '✓' : '✗'}</span
+            >`
+          : html`<span class="stats">Train (or press Enter in the box) to see the model's answer.</span>`
+      }
+    </div>
+    <div class="error" id="test-error" role="status">${error}</div>`;
 }
