@@ -6,6 +6,7 @@
 // Example: await inlineCompute().train(job, signal, (r) => net.params.set(r.params));
 import {
   Denoiser,
+  energyDistance,
   noiseSchedule,
   sampleDiffusion,
   trainDenoiser,
@@ -31,6 +32,8 @@ export interface SampleJob {
   params: Float64Array;
   schedule: ScheduleKind;
   options: Pick<SampleOptions, 'n' | 'method' | 'steps' | 'seed'>;
+  /** Held-out data to measure the final samples against (energy distance) where they were made, or null. */
+  heldOut: Float64Array | null;
 }
 
 /** The losses of the steps since the last report, and the weights after them. */
@@ -55,8 +58,15 @@ export interface DiffusionCompute {
    * also when the job is stopped. Rejects with an AbortError when `signal` fires.
    */
   train(job: TrainJob, signal: AbortSignal, report: (r: TrainReport) => void | Promise<void>): Promise<void>;
-  /** Runs the sampler; the frames come in batches, the last batch ends with the final frame. */
-  sample(job: SampleJob, signal: AbortSignal, frames: (batch: SampleFrame[]) => void): Promise<void>;
+  /**
+   * Runs the sampler; the frames come in batches, the last batch ends with the final frame. Resolves with the
+   * final samples' energy distance to `job.heldOut` (null without held-out data).
+   */
+  sample(
+    job: SampleJob,
+    signal: AbortSignal,
+    frames: (batch: SampleFrame[]) => void,
+  ): Promise<{ distance: number | null }>;
   /** Lets go of what it holds (a worker); a later job starts afresh. */
   dispose(): void;
 }
@@ -122,8 +132,10 @@ export function inlineCompute(options: { yieldFn?: YieldFn } = {}): DiffusionCom
       const predict = (x: Float64Array, t: number, out: Float64Array) => void net.predict(x, t, out);
       let batch: SampleFrame[] = [];
       let last = performance.now();
+      let final: SampleFrame | null = null;
       for await (const frame of sampleDiffusion(predict, schedule, { ...job.options, yieldFn }, signal)) {
         batch.push(frame);
+        final = frame;
         const now = performance.now();
         if (now - last > FRAMES_EVERY_MS || frame.step === frame.steps) {
           last = now;
@@ -131,6 +143,7 @@ export function inlineCompute(options: { yieldFn?: YieldFn } = {}): DiffusionCom
           batch = [];
         }
       }
+      return { distance: final && job.heldOut ? energyDistance(final.x, job.heldOut) : null };
     },
     dispose() {},
   };

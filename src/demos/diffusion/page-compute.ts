@@ -1,38 +1,45 @@
-// The diffusion session's compute in the page: typed-array jobs in the cell's worker (worker-client.ts), made
-// on the first job, or in this thread where there are no workers; and the tfjs engine, which trains on the
+// The diffusion session's compute in the page: typed-array jobs in the cell's worker (worker-client.ts, on the
+// shared WorkerHost), made on the first job, or in this thread where there are no workers; and the tfjs engine, which trains on the
 // page's tfjs backend (tfjs and kernels/diffusion/tf-trainer.ts load on its first use).
 import { noiseSchedule } from '../../../kernels/diffusion/index';
 import { yieldFrame } from '../../runtime/loop';
 import { computeRuntime } from '../../runtime/compute';
 import { inlineCompute, networkOf, reportTraining, type DiffusionCompute } from './compute';
-import { DiffusionWorkerClient } from './worker-client';
+import { diffusionWorker, type DiffusionWorker } from './worker-client';
 
-/** Jobs in a worker; in this thread where workers are unavailable. */
+/** Jobs in the cell's worker, on the shared WorkerHost; in this thread where workers are unavailable. */
 export function workerCompute(): DiffusionCompute {
   /** undefined: not made yet; null: no workers here. */
-  let client: DiffusionWorkerClient | null | undefined;
+  let host: DiffusionWorker | null | undefined;
   const inline = inlineCompute();
   const worker = () => {
-    if (client === undefined) client = DiffusionWorkerClient.create();
-    return client;
+    if (host === undefined) host = diffusionWorker();
+    return host;
   };
   return {
     get inWorker() {
-      return client != null;
+      return host != null;
     },
     async train(job, signal, report) {
-      const c = worker();
-      if (!c) return inline.train(job, signal, report);
-      for await (const r of c.train(job, signal)) await report(r);
+      const w = worker();
+      if (!w) return inline.train(job, signal, report);
+      // Reports are handled one after another (a report may measure the per-timestep loss), and all of them,
+      // the last one (the weights reached) included, before the job's end is passed on.
+      let chain: Promise<void> = Promise.resolve();
+      try {
+        await w.run('train', job, { signal, onProgress: (r) => void (chain = chain.then(() => report(r))) });
+      } finally {
+        await chain;
+      }
     },
     async sample(job, signal, frames) {
-      const c = worker();
-      if (!c) return inline.sample(job, signal, frames);
-      for await (const r of c.sample(job, signal)) frames(r.frames);
+      const w = worker();
+      if (!w) return inline.sample(job, signal, frames);
+      return w.run('sample', job, { signal, onProgress: frames });
     },
     dispose() {
-      client?.terminate();
-      client = undefined;
+      host?.terminate();
+      host = undefined;
     },
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../../kernels/diffusion/index';
 import { serveJobs } from '../../runtime/worker-jobs';
 import type { DiffusionJobs, SampleArgs, TrainArgs, TrainProgress } from './worker-protocol';
-import { macrotask } from './yield-task';
+import { yieldFrame } from '../../runtime/loop';
 
 const REPORT_EVERY_MS = 250;
 
@@ -24,7 +24,7 @@ async function train(
   const net = new Denoiser(request.config);
   net.params.set(request.params);
   const schedule = noiseSchedule(request.config.T, request.schedule);
-  const options = { ...request.options, budgetMs: 50, yieldFn: macrotask };
+  const options = { ...request.options, budgetMs: 50, yieldFn: yieldFrame };
   let losses: number[] = [];
   let last = performance.now();
   const started = last;
@@ -61,7 +61,7 @@ async function sample(
   const predict = (x: Float64Array, t: number, out: Float64Array) => void net.predict(x, t, out);
   let frames: SampleFrame[] = [];
   let last = performance.now();
-  const options = { ...request.options, budgetMs: 50, yieldFn: macrotask };
+  const options = { ...request.options, budgetMs: 50, yieldFn: yieldFrame };
   let final: SampleFrame | null = null;
   for await (const frame of sampleDiffusion(predict, schedule, options, signal)) {
     final = frame;
