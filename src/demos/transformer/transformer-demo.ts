@@ -8,15 +8,18 @@ import { customElement, state } from 'lit/decorators.js';
 import type { TransformerConfig } from '../../../kernels/transformer/model';
 import { parseDigits } from '../../../kernels/transformer/task';
 import type { Prediction, TransformerSnapshot } from '../../../kernels/transformer/trainer';
-import { isAbortError } from '../../runtime/abort';
 import { computeRuntime, type ComputeRuntime } from '../../runtime/compute';
+import type { Metrics } from '../../ui/kit/run-card';
+import { RunController, type RunHandle, type StartOptions } from '../../ui/kit/run-controller';
+import '../../ui/kit/settings-element';
+import { SettingsStore, type SettingsChange } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import '../../ui/plot';
 import type { DemoElement, RunContext } from '../contract';
 import { backendRequest, pickEngine, workerReason, type EnginePick } from './engine';
 import { RemoteTrainer } from './remote-trainer';
-import './transformer-controls';
-import { DEFAULT_SETTINGS, type TransformerSettings } from './transformer-controls';
+import { TARGET_ACCURACY, TRANSFORMER_SETTINGS, type TransformerSettingValues } from './settings';
+import { defaultTestInput, transformerSettings, type TransformerSettings } from './transformer-controls';
 import { attentionMaps, testBox } from './transformer-maps';
 import { transformerStyles } from './transformer-styles';
 import { leakedTensors, type ModelSpec, type TrainProgress } from './trainer-jobs';
@@ -27,11 +30,12 @@ import {
   positionalTraces,
   parameterBreakdown,
   taskDescription,
+  trainStats,
   type Curves,
 } from './transformer-view';
 
-const DEFAULT_TEST = '31415';
-const TARGET = 0.99;
+const DEFAULT_TEST = defaultTestInput(5);
+const TARGET = TARGET_ACCURACY;
 const LOSS_AXES = { xTitle: 'step', yLog: true, title: 'loss (answer digits)', showLegend: false };
 const ACCURACY_AXES = {
   xTitle: 'step',
@@ -45,13 +49,15 @@ const EVAL_EVERY = 20;
 export class VivaDemoTransformer extends LitElement implements DemoElement {
   static override styles = transformerStyles;
 
-  @state() settings: TransformerSettings = DEFAULT_SETTINGS;
+  readonly settingsStore = new SettingsStore(TRANSFORMER_SETTINGS);
+  private cachedSettings: [TransformerSettingValues, TransformerSettings] | null = null;
+  /** Every training run (Run, Train/Continue) goes through it: Pause stops it, a new run replaces it. */
+  private readonly runner = new RunController(this);
   @state() testText = DEFAULT_TEST;
   @state() enginePick: EnginePick | null = null;
   @state() testError = '';
   @state() prediction: Prediction | null = null;
   @state() curves: Curves = emptyCurves();
-  @state() training = false;
   // Per-step numbers are plain fields, shown when the plots redraw (once per message from the worker: every
   // ~200 ms and at evaluations), so the template does not re-render after every step.
   step = 0;
@@ -68,8 +74,25 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   private readonly remote = new RemoteTrainer();
   /** The backend picked for the current model on the page (the worker reports what it got). */
   private pick: EnginePick | null = null;
-  private controller: AbortController | null = null;
-  private runDone: Promise<void> = Promise.resolve();
+  private runDone: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.settingsStore.subscribe((c) => this.changed(c));
+  }
+
+  /** The current settings, as the training code reads them (from the settings store). */
+  get settings(): TransformerSettings {
+    const values = this.settingsStore.values;
+    if (this.cachedSettings?.[0] !== values) this.cachedSettings = [values, transformerSettings(values)];
+    return this.cachedSettings[1];
+  }
+
+  /** The last run's final numbers, for its run card. */
+  metrics(): Metrics {
+    const { step, loss, sequenceAccuracy, tokenAccuracy, msPerStep, trainedMs, backend } = this;
+    return { step, loss, sequenceAccuracy, tokenAccuracy, msPerStep, trainedMs, backend };
+  }
 
   get config(): TransformerConfig {
     return modelConfig(this.settings);
@@ -82,13 +105,10 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   }
 
   async run(ctx: RunContext): Promise<void> {
-    await this.train(ctx.compute, ctx.signal, (done, label) =>
-      ctx.progress(done / this.settings.maxSteps, label),
-    );
+    await this.train(ctx.compute, ctx);
   }
 
   reset(): void {
-    this.settings = DEFAULT_SETTINGS;
     this.testText = DEFAULT_TEST;
     this.testError = '';
     this.discardModel();
@@ -96,7 +116,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
 
   /** Stops training, drops the model (the worker disposes it once its run has ended), clears the curves. */
   private discardModel(): void {
-    this.controller?.abort();
+    this.runner.stop();
     this.remote.forget();
     this.pick = null;
     Object.assign(this, { ...emptyTraining(), enginePick: null, error: '', message: '' });
@@ -120,67 +140,58 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     });
   }
 
-  /** Trains until the target accuracy (if on) or maxSteps more steps; Stop (signal or Pause) keeps the model. */
-  async train(
-    compute: ComputeRuntime = computeRuntime(),
-    signal?: AbortSignal,
-    onProgress?: (done: number, label: string) => void,
-  ): Promise<void> {
-    this.controller?.abort();
-    await this.runDone;
-    const controller = new AbortController();
-    this.controller = controller;
-    const relay = () => controller.abort();
-    signal?.addEventListener('abort', relay, { once: true });
-    let finish = () => {};
-    this.runDone = new Promise<void>((r) => (finish = r));
-    this.training = true;
+  /**
+   * Trains until the target accuracy (if on) or maxSteps more steps; Stop (the cell's) or Pause keeps the
+   * model. Rejects with an AbortError when stopped and with the error when the worker failed.
+   */
+  async train(compute: ComputeRuntime = computeRuntime(), options: StartOptions = {}): Promise<void> {
+    this.runner.stop();
+    await this.runDone; // the worker's previous run of this model has handed back its last snapshot
+    const run = this.runner.run((r) => this.trainRun(compute, r), options);
+    this.runDone = run.catch(() => undefined);
     this.error = '';
     this.message = '';
     try {
-      const spec = this.modelSpec(compute);
-      let startStep = this.step; // the worker's count, in its first message
-      const started = performance.now();
-      const before = this.trainedMs;
-      const onSnapshots = (batch: TransformerSnapshot[]) => {
-        absorbSnapshots(this, batch, before, startStep);
-        const s = batch[batch.length - 1]!;
-        onProgress?.(s.step - startStep, `step ${s.step}`);
-        if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
-          this.message =
-            `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
-            `in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
-      };
-      const args = {
-        model: spec,
-        steps: this.settings.maxSteps,
-        evalEvery: EVAL_EVERY,
-        stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
-      };
-      await this.remote.host.run('train', args, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (!this.remote.isCurrent(spec)) return;
-          if (p.type === 'model') startStep = p.step;
-          this.receive(p, onSnapshots);
-        },
-      });
+      await run;
     } catch (e) {
-      if (!isAbortError(e)) {
-        this.error = e instanceof Error ? e.message : String(e);
-        throw e;
-      }
-      if (signal?.aborted) throw e;
-    } finally {
-      signal?.removeEventListener('abort', relay);
-      if (this.controller === controller) this.controller = null;
-      this.training = false;
-      finish();
+      if (this.runner.phase === 'failed') this.error = this.runner.error;
+      throw e;
     }
   }
 
+  private async trainRun(compute: ComputeRuntime, r: RunHandle): Promise<void> {
+    const spec = this.modelSpec(compute);
+    let startStep = this.step; // the worker's count, in its first message
+    const started = performance.now();
+    const before = this.trainedMs;
+    const maxSteps = this.settings.maxSteps;
+    const onSnapshots = (batch: TransformerSnapshot[]) => {
+      absorbSnapshots(this, batch, before, startStep);
+      const s = batch[batch.length - 1]!;
+      r.progress((s.step - startStep) / maxSteps, `step ${s.step}`);
+      if (s.evaluation && this.settings.stopAtTarget && s.evaluation.sequenceAccuracy >= TARGET)
+        this.message =
+          `Reached ${(TARGET * 100).toFixed(0)}% sequence accuracy at step ${s.step} ` +
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+    };
+    const args = {
+      model: spec,
+      steps: maxSteps,
+      evalEvery: EVAL_EVERY,
+      stopAtAccuracy: this.settings.stopAtTarget ? TARGET : undefined,
+    };
+    await this.remote.host.run('train', args, {
+      signal: r.signal,
+      onProgress: (p) => {
+        if (!this.remote.isCurrent(spec)) return;
+        if (p.type === 'model') startStep = p.step;
+        this.receive(p, onSnapshots);
+      },
+    });
+  }
+
   pause(): void {
-    this.controller?.abort();
+    this.runner.stop();
   }
 
   /** One message of the current model's run in the worker. */
@@ -215,39 +226,28 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     }
   }
 
-  /** A new setting. Anything that shapes the model drops the old model (and its curves). */
-  private change(patch: Partial<TransformerSettings>): void {
-    this.settings = { ...this.settings, ...patch };
-    if (Object.keys(patch).every((k) => k === 'maxSteps' || k === 'stopAtTarget')) return;
+  /** A new setting: anything that shapes the model drops the old model (and its curves). */
+  private changed(c: SettingsChange<typeof TRANSFORMER_SETTINGS>): void {
+    this.requestUpdate();
+    if (!c.rebuild) return;
     this.discardModel();
-    if (patch.length !== undefined) this.testText = '31415926'.slice(0, patch.length);
+    if (c.keys.includes('digits')) this.testText = defaultTestInput(this.settings.length);
     const parsed = parseDigits(this.testText, this.settings.length);
     this.testError = 'error' in parsed ? parsed.error : '';
   }
 
   override render() {
-    const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '—');
     return html`
-      <viva-transformer-controls
-        .settings=${this.settings}
-        .target=${TARGET}
-        @settings-change=${(e: CustomEvent<Partial<TransformerSettings>>) => this.change(e.detail)}
-      ></viva-transformer-controls>
+      <viva-settings class="controls" .store=${this.settingsStore}></viva-settings>
       <div class="row" role="toolbar" aria-label="Training">
         <button
           class="train"
-          @click=${() => (this.training ? this.pause() : void this.train().catch(() => undefined))}
+          @click=${() => (this.runner.busy ? this.pause() : void this.train().catch(() => undefined))}
         >
-          ${this.training ? 'Pause' : this.step > 0 ? 'Continue' : 'Train'}
+          ${this.runner.busy ? 'Pause' : this.step > 0 ? 'Continue' : 'Train'}
         </button>
         <button class="rebuild" @click=${() => this.discardModel()}>New model</button>
-        <span class="stats train-stats" aria-live="off">
-          step <span class="step">${this.step}</span> · loss
-          <span class="loss">${Number.isFinite(this.loss) ? this.loss.toFixed(4) : '—'}</span> · sequence
-          accuracy <span class="accuracy">${pct(this.sequenceAccuracy)}</span> · digits
-          <span class="token-accuracy">${pct(this.tokenAccuracy)}</span>
-          ${Number.isFinite(this.msPerStep) ? html` · ${this.msPerStep.toFixed(0)} ms/step on ${this.backend}` : ''}
-        </span>
+        ${trainStats(this)}
       </div>
       <div class="params">
         ${parameterBreakdown(this.config)} · task:

@@ -1,5 +1,6 @@
 // Pure helpers for the transformer cell: curves → plot traces (memoised), token labels, the parameter
-// breakdown.
+// breakdown, the training numbers.
+import { html } from 'lit';
 import { sinusoidalPositionalEncoding } from '../../../kernels/transformer/positional-encoding';
 import type { TaskKind } from '../../../kernels/transformer/task';
 import { transformerParameterCount, type TransformerConfig } from '../../../kernels/transformer/model';
@@ -76,4 +77,23 @@ export function taskDescription(task: TaskKind, length: number): string {
   return task === 'reverse'
     ? `read ${length} digits, then write them backwards (31415 → 51413)`
     : `read ${length} digits, then write them in ascending order (31415 → 11345)`;
+}
+
+/** The numbers a training run shows beside its buttons. */
+export function trainStats(t: {
+  step: number;
+  loss: number;
+  sequenceAccuracy: number;
+  tokenAccuracy: number;
+  msPerStep: number;
+  backend: string;
+}) {
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)}%` : '—');
+  return html`<span class="stats train-stats" aria-live="off">
+    step <span class="step">${t.step}</span> · loss
+    <span class="loss">${Number.isFinite(t.loss) ? t.loss.toFixed(4) : '—'}</span> · sequence accuracy
+    <span class="accuracy">${pct(t.sequenceAccuracy)}</span> · digits
+    <span class="token-accuracy">${pct(t.tokenAccuracy)}</span>
+    ${Number.isFinite(t.msPerStep) ? html` · ${t.msPerStep.toFixed(0)} ms/step on ${t.backend}` : ''}
+  </span>`;
 }
