@@ -12,7 +12,7 @@ import type { Metrics } from '../../ui/kit/run-card';
 import { RunController, type RunHandle } from '../../ui/kit/run-controller';
 import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { attentionStyles } from './attention-demo-styles';
 import '../../ui/attention-map';
 import type { VivaAttentionMap } from '../../ui/attention-map';

@@ -5,7 +5,7 @@
 // RunController.
 import { LitElement, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { paced } from '../../runtime/loop';
 import type { HeatmapPoint } from '../../ui/heatmap';
 import { RunController, type RunHandle } from '../../ui/kit/run-controller';

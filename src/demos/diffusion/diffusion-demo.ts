@@ -9,7 +9,7 @@ import { paced } from '../../runtime/loop';
 import { RunController } from '../../ui/kit/run-controller';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import type { Metrics } from '../../ui/kit/run-card';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { forwardView, ForwardPlots } from './forward-view';
 import { tfjsCompute, workerCompute } from './page-compute';
 import { sampleView, SamplePlots } from './sample-view';

@@ -13,7 +13,7 @@ import { RunController, type RunHandle, type StartOptions } from '../../ui/kit/r
 import type { Metrics } from '../../ui/kit/run-card';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import type { LineTrace } from '../../ui/plot-spec';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { Memo } from '../../ui/memo';
 import { compareView } from './compare-view';
 import { dqnView } from './dqn-view';

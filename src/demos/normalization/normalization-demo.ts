@@ -15,7 +15,7 @@ import { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import '../../ui/plot';
 import type { LineTrace, PlotTrace } from '../../ui/plot-spec';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { Memo } from '../../ui/memo';
 import './norm-grid';
 import type { VivaNormGrid } from './norm-grid';

@@ -15,7 +15,7 @@ import '../../ui/kit/settings-element';
 import { SettingsStore, type SettingsChange } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import '../../ui/plot';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { backendRequest, pickEngine, workerReason, type EnginePick } from './engine';
 import { RemoteTrainer } from './remote-trainer';
 import { TARGET_ACCURACY, TRANSFORMER_SETTINGS, type TransformerSettingValues } from './settings';

@@ -16,7 +16,7 @@ import { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { VivaLineChart } from '../../ui/line-chart';
 import type { LineTrace } from '../../ui/plot-spec';
-import type { DemoElement, RunContext } from '../contract';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { Memo } from '../../ui/memo';
 import type { GradientReports } from './controllers';
 import { COLORS, activationTraces, gradientTraces, lossTraces } from './gradient-view';
