@@ -115,15 +115,19 @@ export async function reportTraining(
   }
 }
 
-/** The kernels' loops in this thread, yielding by `yieldFn` (default: loop.ts' yieldFrame) every ~10 ms. */
-export function inlineCompute(options: { yieldFn?: YieldFn } = {}): DiffusionCompute {
+/**
+ * The kernels' loops in this thread, yielding by `yieldFn` (default: loop.ts' yieldFrame) every `budgetMs`
+ * (default ~10 ms). The worker (worker.ts) runs these same loops, with 50 ms slices.
+ */
+export function inlineCompute(options: { yieldFn?: YieldFn; budgetMs?: number } = {}): DiffusionCompute {
   const { yieldFn } = options;
+  const slice = options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs };
   return {
     inWorker: false,
     async train(job, signal, report) {
       const net = networkOf(job.config, job.params);
       const schedule = noiseSchedule(job.config.T, job.schedule);
-      const options = { ...job.options, yieldFn };
+      const options = { ...job.options, yieldFn, ...slice };
       await reportTraining(net, trainDenoiser(net, job.data, schedule, options, signal), report);
     },
     async sample(job, signal, frames) {
@@ -133,7 +137,12 @@ export function inlineCompute(options: { yieldFn?: YieldFn } = {}): DiffusionCom
       let batch: SampleFrame[] = [];
       let last = performance.now();
       let final: SampleFrame | null = null;
-      for await (const frame of sampleDiffusion(predict, schedule, { ...job.options, yieldFn }, signal)) {
+      for await (const frame of sampleDiffusion(
+        predict,
+        schedule,
+        { ...job.options, yieldFn, ...slice },
+        signal,
+      )) {
         batch.push(frame);
         final = frame;
         const now = performance.now();
