@@ -1,36 +1,12 @@
 // The diffusion worker's jobs (worker.ts), run through the page's WorkerHost (src/runtime/worker-host.ts):
 // plain data in and out.
-import type {
-  DenoiserConfig,
-  SampleFrame,
-  SampleOptions,
-  ScheduleKind,
-  TrainOptions,
-} from '../../../kernels/diffusion/index';
+import type { SampleFrame } from '../../../kernels/diffusion/index';
+import type { SampleJob, TrainJob, TrainReport } from './compute';
 
-export interface TrainArgs {
-  config: DenoiserConfig;
-  params: Float64Array;
-  data: Float64Array;
-  schedule: ScheduleKind;
-  options: Pick<TrainOptions, 'steps' | 'lr' | 'batchSize' | 'seed'>;
-}
-
-export interface SampleArgs {
-  config: DenoiserConfig;
-  params: Float64Array;
-  schedule: ScheduleKind;
-  options: Pick<SampleOptions, 'n' | 'method' | 'steps' | 'seed'>;
-  /** Held-out data points to measure the samples against (energy distance), or null. */
-  heldOut: Float64Array | null;
-}
-
-/** Losses of the steps since the last report, and the weights after them. */
-export interface TrainProgress {
-  losses: number[];
-  params: Float64Array;
-  msPerStep: number;
-}
+/** The worker runs the same jobs as the page's fallback (compute.ts): the same shapes in and out. */
+export type TrainArgs = TrainJob;
+export type SampleArgs = SampleJob;
+export type TrainProgress = TrainReport;
 
 export type DiffusionJobs = {
   /** Reports every ~250 ms and once more as it ends (also when stopped): the weights it reached. */
