@@ -78,8 +78,12 @@ describe('the normalization settings', () => {
     const notes = b.applyQuery('batch=1&steps=25&lr=0.01&bogus=2');
     expect(b.values).toMatchObject({ batch: 32, steps: 200, lr: 0.01 });
     expect(notes).toHaveLength(3);
-    expect(notes[0]).toMatch(/Batch size \(batch\).*below the minimum 2/);
-    expect(notes[1]).toMatch(/Steps \(steps\) in the link was ignored: 25 rounded to 30/);
+    expect(notes[0]).toMatch(
+      /Batch size \(batch\) in the link was ignored: 1 is not an allowed value \(2 to 256, whole numbers\)/,
+    );
+    expect(notes[1]).toMatch(
+      /Steps \(steps\) in the link was ignored: 25 is not an allowed value \(20 to 2000, in steps of 10\)/,
+    );
     expect(notes[2]).toMatch(/Unknown setting "bogus"/);
   });
 });

@@ -61,7 +61,7 @@ describe('the vanishing-gradient settings table', () => {
     expect(other.values).toEqual(store.values);
     expect(netOf(other.values, 'a')).toEqual(presetNet('naive'));
     expect(other.applyQuery('a.depth=65&b.activation=swish')).toEqual([
-      'Depth (weight layers) (a.depth) in the link was ignored: 65 is above the maximum 64; using 64.',
+      'Depth (weight layers) (a.depth) in the link was ignored: 65 is not an allowed value (1 to 64, whole numbers).',
       'Activation (b.activation) in the link was ignored: "swish" is not one of sigmoid, tanh, relu, gelu.',
     ]);
   });

@@ -9,6 +9,7 @@
 import {
   checkValue,
   defaults,
+  exactProblem,
   fromQuery,
   toQuery,
   type Checked,
@@ -75,9 +76,9 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
         problems.push(`Unknown setting "${key}" was ignored.`);
         continue;
       }
-      const r = checkValue(s, raw);
-      if (r.value === null || r.message) problems.push(`${s.label} (${key}) was ignored: ${r.message}`);
-      else ok[key] = r.value;
+      const problem = exactProblem(s, raw);
+      if (problem) problems.push(`${s.label} (${key}) was ignored: ${problem}`);
+      else ok[key] = checkValue(s, raw).value!;
     }
     this.assign(ok, source);
     return problems;

@@ -159,6 +159,21 @@ export function checkValue(s: Setting, raw: unknown): Checked {
   }
 }
 
+/**
+ * Why a value given as a whole (in a link or a run card) cannot be taken as it is, or null when it can. Unlike a
+ * control, nothing is clamped or rounded: the value is refused, and the message says what is allowed.
+ */
+export function exactProblem(s: Setting, raw: unknown): string | null {
+  const r = checkValue(s, raw);
+  if (r.value !== null && r.message === null) return null;
+  if ((s.kind === 'number' || s.kind === 'integer') && r.value !== null) {
+    const shown = String(raw).slice(0, 40);
+    const step = s.kind === 'integer' ? Math.max(1, s.step) : s.step;
+    return `${shown} is not an allowed value (${s.min} to ${s.max}${step !== 1 || s.kind === 'number' ? `, in steps of ${step}` : ', whole numbers'}).`;
+  }
+  return r.message;
+}
+
 /** How a value is written in a link. */
 export function formatValue(v: SettingValue): string {
   return typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
@@ -194,12 +209,12 @@ export function fromQuery<T extends SettingsTable>(table: T, query: string): Par
       notes.push(`Unknown setting "${shownKey}" in the link was ignored.`);
       continue;
     }
-    const r = checkValue(s, raw);
-    if (r.value === null || r.message !== null) {
-      notes.push(`${s.label} (${shownKey}) in the link was ignored: ${r.message}`);
+    const problem = exactProblem(s, raw);
+    if (problem) {
+      notes.push(`${s.label} (${shownKey}) in the link was ignored: ${problem}`);
       continue;
     }
-    values[key] = r.value;
+    values[key] = checkValue(s, raw).value!;
   }
   return { values: values as SettingValues<T>, notes };
 }

@@ -100,7 +100,9 @@ describe('DQN cell settings', () => {
     expect(values.per).toBe(false);
     expect(values.gamma).toBe(0.5);
     expect(notes).toHaveLength(4);
-    expect(notes.join(' ')).toMatch(/Episodes per Train \(episodes\).*below the minimum 1/);
+    expect(notes.join(' ')).toMatch(
+      /Episodes per Train \(episodes\) in the link was ignored: 0 is not an allowed value \(1 to 2000, whole numbers\)/,
+    );
     expect(notes.join(' ')).toMatch(/"medium" is not one of soft, hard/);
     expect(notes.join(' ')).toMatch(/Unknown setting "bogus"/);
     expect(toQuery(DQN_TABLE, values)).toBe('gamma=0.5');

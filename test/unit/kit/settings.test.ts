@@ -97,11 +97,18 @@ describe('settings table', () => {
     expect(toQuery(TABLE, defaults(TABLE))).toBe('');
   });
 
+  it('refuses a value off the step grid in a link rather than rounding it', () => {
+    expect(fromQuery(TABLE, 'lr=0.1234').notes).toEqual([
+      'Learning rate (lr) in the link was ignored: 0.1234 is not an allowed value (0.001 to 1, in steps of 0.001).',
+    ]);
+    expect(fromQuery(TABLE, 'depth=2.5').values.depth).toBe(8);
+  });
+
   it('ignores unknown keys and bad values in a link, each with a note naming it', () => {
     const { values, notes } = fromQuery(TABLE, 'depth=999&bogus=1&act=gelu&lr=0.2&seed=x');
     expect(values).toEqual({ ...defaults(TABLE), lr: 0.2 });
     expect(notes).toEqual([
-      'Depth (depth) in the link was ignored: 999 is above the maximum 64; using 64.',
+      'Depth (depth) in the link was ignored: 999 is not an allowed value (1 to 64, whole numbers).',
       'Unknown setting "bogus" in the link was ignored.',
       'Activation (act) in the link was ignored: "gelu" is not one of relu, tanh.',
       'Seed (seed) in the link was ignored: "x" is not a number; enter a value from 0 to 2147483647.',
@@ -137,7 +144,7 @@ describe('SettingsStore', () => {
     expect(store.values).toEqual({ ...defaults(TABLE), depth: 3 });
     expect(store.toQuery()).toBe('depth=3');
     expect(store.patch({ seed: 9, act: 'tanh', depth: 1000 }, 'replay')).toEqual([
-      'Depth (depth) was ignored: 1000 is above the maximum 64; using 64.',
+      'Depth (depth) was ignored: 1000 is not an allowed value (1 to 64, whole numbers).',
     ]);
     expect(store.values).toMatchObject({ seed: 9, act: 'tanh', depth: 3 });
     store.reset();
