@@ -82,7 +82,7 @@ export function metricsSummary(metrics: Metrics, max = 4): string {
 }
 
 function roundForReading(v: number): string {
-  if (Number.isInteger(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
   const a = Math.abs(v);
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(3) : v.toPrecision(4);
 }

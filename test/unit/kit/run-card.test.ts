@@ -35,6 +35,7 @@ describe('run cards', () => {
     });
     expect(cardFileName(c)).toBe('viva-dqn-2026-11-29T10-00-00-000Z.json');
     expect(metricsSummary({ a: 0.000123456, b: 3, c: 1.23456 })).toBe('a 1.235e-4 · b 3 · c 1.235');
+    expect(metricsSummary({ loss: 5.548327108889357e22, steps: 200 })).toBe('loss 5.548e+22 · steps 200');
   });
 
   it('keeps the renderer only for GPU backends; the log keeps the newest few', () => {
