@@ -139,7 +139,7 @@ export function linearProbe(
 ): { trainAccuracy: number; testAccuracy: number } {
   const head = new Mlp([d, classes], 0);
   head.params.fill(0);
-  const adam = new Adam(head.params.length, { lr: 0.1 });
+  const adam = new Adam(head.params.length, { lr: 0.2 });
   const grad = new Float64Array(train.n * classes);
   for (let it = 0; it < iterations; it++) {
     const logits = head.forward(train.x, train.n);

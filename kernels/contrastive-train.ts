@@ -57,6 +57,11 @@ export const DEFAULT_CONTRASTIVE: ContrastiveOptions = {
   seed: 1,
 };
 
+/** Full-batch Adam iterations of the linear probe at each evaluation. */
+export const PROBE_ITERATIONS = 100;
+/** Training points the probe is fitted on (the first ones; each class equally often). */
+export const PROBE_POINTS = 256;
+
 /** Steps of the default run. */
 export const DEFAULT_STEPS = 400;
 
@@ -69,7 +74,7 @@ export interface Evaluation {
   uniformity: number;
   /** Linear probe on the frozen unit embedding of the contrastive encoder. */
   probe: { trainAccuracy: number; testAccuracy: number };
-  /** The supervised baseline's test accuracy (same encoder, trained on the labels). */
+  /** The supervised baseline's test accuracy (the encoder's hidden layers and a linear head, trained on the labels). */
   supervised: number;
 }
 
@@ -103,7 +108,7 @@ export class ContrastiveTrainer {
     this.test = makeClassPoints(data, TEST_POINTS, classes, seed + 1_000_003);
     this.encoder = new Mlp([2, hidden, hidden, dim], seed + 1);
     this.predictor = new Mlp([dim, hidden, dim], seed + 2);
-    this.baseline = new Mlp([2, hidden, hidden, dim, classes], seed + 3);
+    this.baseline = new Mlp([2, hidden, hidden, classes], seed + 3);
     this.adam = new Adam(this.encoder.params.length, { lr: options.lr });
     this.predictorAdam = new Adam(this.predictor.params.length, { lr: options.lr });
     this.baselineAdam = new Adam(this.baseline.params.length, { lr: options.lr });
@@ -178,10 +183,11 @@ export class ContrastiveTrainer {
     const e2 = rows(this.embed(this.evalViews[1], TEST_POINTS), TEST_POINTS);
     const test = this.embed(this.test.x, TEST_POINTS);
     const probe = linearProbe(
-      { x: this.embed(this.train.x, TRAIN_POINTS), y: this.train.y, n: TRAIN_POINTS },
+      { x: this.embed(this.train.x, PROBE_POINTS), y: this.train.y, n: PROBE_POINTS },
       { x: test, y: this.test.y, n: TEST_POINTS },
       dim,
       classes,
+      PROBE_ITERATIONS,
     );
     const supervised = accuracy(
       this.baseline.forward(this.test.x, TEST_POINTS),

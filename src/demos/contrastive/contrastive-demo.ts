@@ -110,16 +110,6 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
         <viva-settings .store=${this.settingsStore} group="augment"></viva-settings>
         <viva-settings .store=${this.settingsStore} group="train"></viva-settings>
       </div>
-      <div class="row">
-        <button
-          class="train"
-          ?disabled=${this.runner.busy}
-          @click=${() => void this.runner.start((r) => s.run(r))}
-        >
-          Train
-        </button>
-        <button class="stop" ?disabled=${!this.runner.busy} @click=${() => this.runner.stop()}>Stop</button>
-      </div>
       ${error ? html`<viva-error .message=${error}></viva-error>` : ''}
       <div class="plots">
         <figure>

@@ -3,7 +3,7 @@
 // alignment, uniformity, the linear probe and the supervised baseline every EVAL_EVERY steps, and keeps the
 // history the views draw. Each Run starts from a fresh encoder, so a run is reproducible from its settings.
 import { ContrastiveTrainer, TEST_POINTS, type Evaluation } from '../../../kernels/contrastive-train';
-import { TimeSlicer, type YieldFn } from '../../runtime/loop';
+import { TimeSlicer, yieldFrame, type YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import type { RunHandle } from '../../ui/kit/run-controller';
 import type { SettingsStore } from '../../ui/kit/settings-store';
@@ -63,13 +63,18 @@ export class ContrastiveSession {
   async run(r: RunHandle): Promise<void> {
     this.rebuild();
     const total = this.store.values.steps;
-    const slicer = new TimeSlicer({ signal: r.signal, yieldFn: this.options.yieldFn });
+    const yieldNow = this.options.yieldFn ?? yieldFrame;
+    const slicer = new TimeSlicer({ signal: r.signal, yieldFn: yieldNow });
+    r.draw();
+    await yieldNow();
     this.evaluate();
     r.draw();
     try {
       for (let s = 1; s <= total; s++) {
         this.losses.push(this.trainer.step());
         if (s % EVAL_EVERY === 0 || s === total) {
+          // An evaluation (~20 ms) and the redraw after it get a task of their own, not the end of a slice.
+          await yieldNow();
           this.evaluate();
           r.progress(s / total, `step ${s}/${total}`);
           r.draw();
