@@ -15,8 +15,10 @@ import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { PlotAxes } from '../../ui/plot-spec';
+import { PairSession } from './pairs-session';
+import { pairsView } from './pairs-view';
 import { ContrastiveSession } from './session';
-import { CONTRASTIVE_SETTINGS, DATA_KEYS } from './settings';
+import { CONTRASTIVE_SETTINGS, DATA_KEYS, PAIR_KEYS } from './settings';
 import {
   BLANK,
   UNIT_CIRCLE,
@@ -74,6 +76,9 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
   readonly settingsStore = new SettingsStore(CONTRASTIVE_SETTINGS);
   private readonly runner = new RunController(this);
   readonly session = new ContrastiveSession(this.settingsStore);
+  /** The image–text toy: its own runner, so it trains beside (not instead of) the encoder. */
+  private readonly pairRunner = new RunController(this);
+  readonly pairs = new PairSession(this.settingsStore);
 
   constructor() {
     super();
@@ -81,6 +86,7 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
       // New data or augmentations show their points at once (with an untrained encoder); the other settings
       // take effect on the next Run, so a trained embedding stays to be looked at (τ's plot follows at once).
       if (!this.runner.busy && change.keys.some((k) => DATA_KEYS.includes(k))) this.session.rebuild();
+      if (!this.pairRunner.busy && change.keys.some((k) => PAIR_KEYS.includes(k))) this.pairs.rebuild();
       this.requestUpdate();
     });
   }
@@ -91,12 +97,17 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
 
   reset(): void {
     this.runner.stop();
+    this.pairRunner.stop();
     this.session.rebuild();
+    this.pairs.rebuild();
     this.requestUpdate();
   }
 
   metrics(): Metrics {
-    return this.session.metrics();
+    const zs = this.pairs.zeroShot.at(-1);
+    const pairs: Metrics =
+      zs && zs.step > 0 ? { zeroShot: Math.round(zs.accuracy * 1e4) / 1e4, zeroShotStep: zs.step } : {};
+    return { ...this.session.metrics(), ...pairs };
   }
 
   override render() {
@@ -160,6 +171,13 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
           </figcaption>
         </figure>
       </div>
+      <h4>Two modalities: CLIP against SigLIP</h4>
+      <viva-settings .store=${this.settingsStore} group="pairs"></viva-settings>
+      ${this.pairRunner.error ? html`<viva-error .message=${this.pairRunner.error}></viva-error>` : ''}
+      ${pairsView(this.pairs, this.pairRunner.busy, {
+        train: () => void this.pairRunner.start((r) => this.pairs.run(r)),
+        stop: () => this.pairRunner.stop(),
+      })}
     `;
   }
 }

@@ -10,6 +10,13 @@ import {
   type ContrastiveOptions,
   type Objective,
 } from '../../../kernels/contrastive-train';
+import {
+  DEFAULT_PAIRS as P,
+  DEFAULT_PAIR_STEPS,
+  PAIR_LOSSES,
+  type PairLoss,
+  type PairOptions,
+} from '../../../kernels/contrastive-pairs';
 import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/settings';
 
 const OBJECTIVE_LABELS: Record<Objective, string> = {
@@ -143,6 +150,53 @@ export const CONTRASTIVE_SETTINGS = defineSettings([
     group: 'train',
   },
   { ...seedSetting(D.seed), group: 'train' },
+  {
+    key: 'pairLoss',
+    kind: 'choice',
+    label: 'Image–text loss',
+    options: PAIR_LOSSES.map((l) => ({
+      value: l,
+      label: l === 'clip' ? 'CLIP (softmax, both ways)' : 'SigLIP (sigmoid per pair)',
+    })),
+    default: P.loss,
+    apply: 'rebuild',
+    group: 'pairs',
+  },
+  {
+    key: 'pairTemperature',
+    kind: 'number',
+    label: 'Image–text τ',
+    min: 0.02,
+    max: 2,
+    step: 0.01,
+    default: P.temperature,
+    apply: 'rebuild',
+    group: 'pairs',
+  },
+  {
+    key: 'bias',
+    kind: 'number',
+    label: 'SigLIP bias b',
+    min: -20,
+    max: 20,
+    step: 0.5,
+    default: P.bias,
+    apply: 'rebuild',
+    group: 'pairs',
+    enabledWhen: (v) => v.pairLoss === 'siglip',
+    help: 'Negative: most pairs are non-matches, so the logits start out saying “no”.',
+  },
+  {
+    key: 'pairSteps',
+    kind: 'integer',
+    label: 'Image–text steps',
+    min: 20,
+    max: 5000,
+    step: 10,
+    default: DEFAULT_PAIR_STEPS,
+    apply: 'rebuild',
+    group: 'pairs',
+  },
 ]);
 
 export type ContrastiveSettings = SettingValues<typeof CONTRASTIVE_SETTINGS>;
@@ -158,6 +212,9 @@ export const DATA_KEYS: readonly string[] = [
   'seed',
 ];
 
+/** The settings the image–text toy is built from: a change shows fresh, untrained encoders. */
+export const PAIR_KEYS: readonly string[] = ['pairLoss', 'pairTemperature', 'bias', 'classes', 'seed'];
+
 /** The values as the trainer takes them (the store has checked every choice against its options). */
 export function trainerOptions(v: ContrastiveSettings): ContrastiveOptions {
   return {
@@ -172,6 +229,18 @@ export function trainerOptions(v: ContrastiveSettings): ContrastiveOptions {
     temperature: v.temperature,
     batch: Number(v.batch),
     lr: v.lr,
+    seed: v.seed,
+  };
+}
+
+/** The two-modality toy's options: its own loss, τ and bias; the classes and seed of the cell. */
+export function pairOptions(v: ContrastiveSettings): PairOptions {
+  return {
+    ...P,
+    loss: v.pairLoss as PairLoss,
+    temperature: v.pairTemperature,
+    bias: v.bias,
+    classes: v.classes,
     seed: v.seed,
   };
 }
