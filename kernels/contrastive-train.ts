@@ -176,31 +176,35 @@ export class ContrastiveTrainer {
 
   /** Alignment and uniformity on the test set, the linear probe, and the supervised baseline. */
   evaluate(): Evaluation {
+    return { ...this.measures(), probe: this.probe() };
+  }
+
+  /** Alignment and uniformity of the test set's embedding, and the supervised baseline's test accuracy. */
+  measures(): Omit<Evaluation, 'probe'> {
     const { dim, classes } = this.options;
-    const rows = (x: Float64Array, n: number) =>
-      Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * dim, (i + 1) * dim)));
-    const e1 = rows(this.embed(this.evalViews[0], TEST_POINTS), TEST_POINTS);
-    const e2 = rows(this.embed(this.evalViews[1], TEST_POINTS), TEST_POINTS);
-    const test = this.embed(this.test.x, TEST_POINTS);
-    const probe = linearProbe(
+    const rows = (x: Float64Array) =>
+      Array.from({ length: TEST_POINTS }, (_, i) => Array.from(x.subarray(i * dim, (i + 1) * dim)));
+    const e1 = rows(this.embed(this.evalViews[0], TEST_POINTS));
+    const e2 = rows(this.embed(this.evalViews[1], TEST_POINTS));
+    const test = rows(this.embed(this.test.x, TEST_POINTS));
+    const logits = this.baseline.forward(this.test.x, TEST_POINTS);
+    return {
+      alignment: alignment(e1, e2),
+      uniformity: uniformity(test),
+      supervised: accuracy(logits, this.test.y, TEST_POINTS, classes),
+    };
+  }
+
+  /** The linear probe on the frozen unit embedding: fitted on PROBE_POINTS training points, tested on the test set. */
+  probe(): Evaluation['probe'] {
+    const { dim, classes } = this.options;
+    return linearProbe(
       { x: this.embed(this.train.x, PROBE_POINTS), y: this.train.y, n: PROBE_POINTS },
-      { x: test, y: this.test.y, n: TEST_POINTS },
+      { x: this.embed(this.test.x, TEST_POINTS), y: this.test.y, n: TEST_POINTS },
       dim,
       classes,
       PROBE_ITERATIONS,
     );
-    const supervised = accuracy(
-      this.baseline.forward(this.test.x, TEST_POINTS),
-      this.test.y,
-      TEST_POINTS,
-      classes,
-    );
-    return {
-      alignment: alignment(e1, e2),
-      uniformity: uniformity(rows(test, TEST_POINTS)),
-      probe,
-      supervised,
-    };
   }
 
   /**
