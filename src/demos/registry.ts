@@ -49,6 +49,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     },
   ],
   [
+    'contrastive',
+    {
+      load: () => import('./contrastive/contrastive-demo'),
+      summary:
+        'Train an encoder live on augmented pairs of 2-D points with NT-Xent or InfoNCE and watch the classes it never saw spread into arcs on the unit circle; set the temperature and batch, plot alignment against uniformity, compare a linear probe with a supervised baseline, and watch the loss without negatives collapse while SimSiam does not.',
+    },
+  ],
+  [
     'vanishing-gradients',
     {
       load: () => import('./vanishing/vanishing-demo'),
