@@ -1,5 +1,6 @@
 // The generic controls in a real browser: typing out of range clamps and explains; a non-number is refused.
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../../src/ui/controls/error-box';
 import '../../src/ui/controls/progress';
 import '../../src/ui/controls/select';
@@ -36,6 +37,26 @@ describe('<viva-slider>', () => {
     const message = slider.shadowRoot!.querySelector('.message')!.textContent!.trim();
     expect(message).toBe('300 is above the maximum 256; using 256.');
     expect(slider.shadowRoot!.querySelector('input.number')!.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('Enter after an out-of-range value clamps and keeps the message beside the box (real keystrokes)', async () => {
+    const slider = await mount<VivaSlider>(
+      '<viva-slider label="Speed" min="1" max="60" step="1" integer value="20"></viva-slider>',
+    );
+    const input = slider.shadowRoot!.querySelector('input.number') as HTMLInputElement;
+    await userEvent.clear(input);
+    await userEvent.type(input, '999{Enter}');
+    await slider.updateComplete;
+    expect(slider.value).toBe(60);
+    expect(input.value).toBe('60');
+    expect(slider.shadowRoot!.querySelector('.message')!.textContent!.trim()).toBe(
+      '999 is above the maximum 60; using 60.',
+    );
+    await userEvent.tab(); // leaving the box (a second change event) keeps the message too
+    await slider.updateComplete;
+    expect(slider.shadowRoot!.querySelector('.message')!.textContent!.trim()).toBe(
+      '999 is above the maximum 60; using 60.',
+    );
   });
 
   it('keeps the old value on a non-number and says so; a good value clears the message', async () => {

@@ -23,6 +23,8 @@ export class VivaSlider extends LitElement {
   @property({ type: Boolean }) disabled = false;
   @state() private message: string | null = null;
   private readonly uid = `viva-slider-${nextId++}`;
+  /** The box's text as last read (by Enter or change): the change event that follows Enter is not read twice. */
+  private readText: string | null = null;
 
   override render() {
     const msgId = `${this.uid}-msg`;
@@ -58,11 +60,15 @@ export class VivaSlider extends LitElement {
 
   private onRange(e: Event): void {
     this.message = null;
+    this.readText = null;
     this.commit(Number((e.target as HTMLInputElement).value));
   }
 
   private onNumber(e: Event): void {
     const input = e.target as HTMLInputElement;
+    // Enter reads the box at once; the browser's change event then brings the (clamped) text back: reading it
+    // again would take it as typed and clear the message that explains the clamp.
+    if (e.type === 'change' && input.value === this.readText && input.value === String(this.value)) return;
     const { value, message } = readBounded(input.value, {
       min: this.min,
       max: this.max,
@@ -70,9 +76,9 @@ export class VivaSlider extends LitElement {
       integer: this.integer,
     });
     this.message = message;
-    if (value === null) return;
-    input.value = String(value);
-    this.commit(value);
+    if (value !== null) input.value = String(value);
+    this.readText = input.value;
+    if (value !== null) this.commit(value);
   }
 
   private commit(value: number): void {
