@@ -2,7 +2,7 @@
 // draws finite embeddings on the unit circle with a probe far above chance, the temperature changes the
 // gradient-weight plot at once, the objective changes the result (alignment alone collapses), and Copy link
 // restores the settings in a fresh page where Run gives the same numbers; the image–text toy trains with CLIP
-// and with SigLIP to a lit diagonal and zero-shot accuracy far above chance.
+// and with SigLIP to a lit diagonal and zero-shot accuracy far above chance. Both train in the cell's worker.
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
 import type { Page } from '@playwright/test';
@@ -44,6 +44,7 @@ test('Run trains from a link, draws the embedding on the unit circle, and the pr
   const demo = await openDemo(page, 'steps=200');
   await runCell(page);
   await expect(demo.locator('.step-count')).toHaveText('200');
+  await expect(demo.locator('p.where')).toContainText('in a worker');
   const e = await embedding(demo);
   expect(e.count).toBe(256);
   expect(e.finite).toBe(true);
