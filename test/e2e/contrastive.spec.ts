@@ -1,8 +1,9 @@
 // The contrastive cell (question 10) in a real browser: a link with small settings opens it, Run trains and
 // draws finite embeddings on the unit circle with a probe far above chance, the temperature changes the
-// gradient-weight plot at once, the objective changes the result (alignment alone collapses), and Copy link
-// restores the settings in a fresh page where Run gives the same numbers; the image–text toy trains with CLIP
-// and with SigLIP to a lit diagonal and zero-shot accuracy far above chance.
+// gradient-weight plot at once, the objective changes the result (alignment alone collapses), Stop ends the
+// run promptly and keeps what was learned, and Copy link restores the settings in a fresh page where Run gives
+// the same numbers; the image–text toy trains with CLIP and with SigLIP to a lit diagonal and zero-shot
+// accuracy far above chance. Both train in the cell's worker.
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
 import type { Page } from '@playwright/test';
@@ -44,6 +45,7 @@ test('Run trains from a link, draws the embedding on the unit circle, and the pr
   const demo = await openDemo(page, 'steps=200');
   await runCell(page);
   await expect(demo.locator('.step-count')).toHaveText('200');
+  await expect(demo.locator('p.where')).toContainText('in a worker');
   const e = await embedding(demo);
   expect(e.count).toBe(256);
   expect(e.finite).toBe(true);
@@ -69,6 +71,29 @@ test('Run trains from a link, draws the embedding on the unit circle, and the pr
   await runCell(page);
   expect(Number(await demo.locator('.uniformity').textContent())).toBeGreaterThan(-0.01);
   expect(await percent(demo, '.probe')).toBeLessThan(probe - 20);
+});
+
+test('Stop ends the run in the worker promptly and keeps what was learned, measured at the step it reached', async ({
+  page,
+}) => {
+  const demo = await openDemo(page, 'steps=5000');
+  const cell = page.locator('viva-cell#contrastive');
+  await cell.locator('button.run').click();
+  await expect
+    .poll(async () => Number(await demo.locator('.step-count').textContent()), { timeout: 30_000 })
+    .toBeGreaterThan(60);
+  await cell.locator('button.stop').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'stopped', {
+    timeout: 5_000,
+  });
+  const kept = Number(await demo.locator('.step-count').textContent());
+  expect(kept).toBeGreaterThan(60);
+  expect(kept).toBeLessThan(5000);
+  await page.waitForTimeout(300);
+  await expect(demo.locator('.step-count')).toHaveText(String(kept));
+  const [loss] = await plotData(demo.locator('viva-line-chart.loss-chart'));
+  expect(loss!.x.at(-1)).toBe(kept);
+  expect((await embedding(demo)).finite).toBe(true);
 });
 
 test('Copy link restores the settings in a fresh page, and Run there gives the same numbers', async ({

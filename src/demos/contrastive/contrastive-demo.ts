@@ -2,7 +2,8 @@
 // 2-D points on the unit circle; the classes (which it never sees) come out as arcs, and a linear probe on the
 // frozen embedding is measured against a supervised baseline. Temperature and batch as settings, with the
 // weight each negative gets in the gradient; alignment against uniformity over training; the objectives
-// without negatives (collapse) and SimSiam (no collapse). Thin: settings.ts, session.ts, views.ts.
+// without negatives (collapse) and SimSiam (no collapse). Both models train in the cell's worker
+// (page-compute.ts), so the page never blocks. Thin: settings.ts, session.ts, views.ts.
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { demoStyles } from '../../ui/demo-styles';
@@ -15,6 +16,7 @@ import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { PlotAxes } from '../../ui/plot-spec';
+import { workerCompute } from './page-compute';
 import { PairSession } from './pairs-session';
 import { pairsView } from './pairs-view';
 import { ContrastiveSession } from './session';
@@ -75,10 +77,12 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
 
   readonly settingsStore = new SettingsStore(CONTRASTIVE_SETTINGS);
   private readonly runner = new RunController(this);
-  readonly session = new ContrastiveSession(this.settingsStore);
+  /** One worker for both models (made on the first Run); its jobs may run at once. */
+  private readonly compute = workerCompute();
+  readonly session = new ContrastiveSession(this.settingsStore, { compute: this.compute });
   /** The image–text toy: its own runner, so it trains beside (not instead of) the encoder. */
   private readonly pairRunner = new RunController(this);
-  readonly pairs = new PairSession(this.settingsStore);
+  readonly pairs = new PairSession(this.settingsStore, undefined, this.compute);
 
   constructor() {
     super();
@@ -93,6 +97,11 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
 
   async run(ctx: RunContext): Promise<void> {
     await this.runner.run((r) => this.session.run(r), ctx);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback(); // the runners stop their runs
+    this.compute.dispose();
   }
 
   reset(): void {
@@ -151,6 +160,7 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
         </figure>
       </div>
       ${statsView(s)}
+      ${s.inWorker ? html`<p class="hint where">Trained in a worker: the page stays free while it learns.</p>` : ''}
       <div class="plots">
         <viva-line-chart class="loss-chart" .traces=${lossTraces(s)} .axes=${LOSS_AXES}></viva-line-chart>
         <viva-line-chart
