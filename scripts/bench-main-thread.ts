@@ -16,7 +16,15 @@ const DIST = '.tmp/dist-main-thread';
 const SECONDS = Number(process.env.VIVA_BENCH_SECONDS ?? 8);
 const BACKEND = process.env.VIVA_BENCH_BACKEND;
 /** Cells whose Run trains a model (attention's demo has no training loop). */
-const CELLS = ['backprop', 'vanishing-gradients', 'normalization', 'transformer', 'dqn', 'diffusion', 'contrastive'];
+const CELLS = [
+  'backprop',
+  'vanishing-gradients',
+  'normalization',
+  'transformer',
+  'dqn',
+  'diffusion',
+  'contrastive',
+];
 /** The start of a run, whose tasks are reported apart (ms after Run). */
 const START_MS = 1000;
 
