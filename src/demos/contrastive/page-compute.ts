@@ -3,20 +3,17 @@
 //
 // Example: new ContrastiveSession(store, { compute: workerCompute() });
 import { inlineCompute, type ContrastiveCompute } from './compute';
-import { contrastiveWorker, type ContrastiveWorker } from './worker-client';
+import { LazyWorker } from '../../runtime/lazy-worker';
+import { contrastiveWorker } from './worker-client';
 
 /** Jobs in the cell's worker, on the shared WorkerHost; in this thread where workers are unavailable. */
 export function workerCompute(): ContrastiveCompute {
-  /** undefined: not made yet; null: no workers here. */
-  let host: ContrastiveWorker | null | undefined;
+  const lazy = new LazyWorker(contrastiveWorker);
   const inline = inlineCompute();
-  const worker = () => {
-    if (host === undefined) host = contrastiveWorker();
-    return host;
-  };
+  const worker = () => lazy.get();
   return {
     get inWorker() {
-      return host != null;
+      return lazy.started;
     },
     async train(job, signal, report) {
       const w = worker();
@@ -29,8 +26,7 @@ export function workerCompute(): ContrastiveCompute {
       await w.run('trainPairs', job, { signal, onProgress: report });
     },
     dispose() {
-      host?.terminate();
-      host = undefined;
+      lazy.dispose();
     },
   };
 }

@@ -5,20 +5,17 @@ import { noiseSchedule } from '../../../kernels/diffusion/index';
 import { yieldFrame } from '../../runtime/loop';
 import { computeRuntime } from '../../runtime/compute';
 import { inlineCompute, networkOf, reportTraining, type DiffusionCompute } from './compute';
-import { diffusionWorker, type DiffusionWorker } from './worker-client';
+import { LazyWorker } from '../../runtime/lazy-worker';
+import { diffusionWorker } from './worker-client';
 
 /** Jobs in the cell's worker, on the shared WorkerHost; in this thread where workers are unavailable. */
 export function workerCompute(): DiffusionCompute {
-  /** undefined: not made yet; null: no workers here. */
-  let host: DiffusionWorker | null | undefined;
+  const lazy = new LazyWorker(diffusionWorker);
   const inline = inlineCompute();
-  const worker = () => {
-    if (host === undefined) host = diffusionWorker();
-    return host;
-  };
+  const worker = () => lazy.get();
   return {
     get inWorker() {
-      return host != null;
+      return lazy.started;
     },
     async train(job, signal, report) {
       const w = worker();
@@ -38,8 +35,7 @@ export function workerCompute(): DiffusionCompute {
       return w.run('sample', job, { signal, onProgress: frames });
     },
     dispose() {
-      host?.terminate();
-      host = undefined;
+      lazy.dispose();
     },
   };
 }
