@@ -52,6 +52,13 @@ export interface TrainingSnapshot {
   testAccuracy: number;
 }
 
+/** The seeds of a run's training set, test set and batch draws (the page redraws the test images from them). */
+export const shapeSetSeeds = (seed: number) => ({
+  train: seed * 7919 + 1,
+  test: seed * 7919 + 2,
+  batches: seed * 7919 + 3,
+});
+
 export function makeClassifier(o: TrainingOptions): ImageClassifier {
   if (o.model === 'vit')
     return new TinyViT({
@@ -101,12 +108,12 @@ export class ShapeClassifierTrainer {
     }
     if (!(o.learningRate > 0 && o.learningRate <= 1))
       throw new Error(`learningRate must be in (0, 1], got ${o.learningRate}`);
-    this.train = generateShapes({ count: o.trainSize, size: o.imageSize, seed: o.seed * 7919 + 1 });
+    this.train = generateShapes({ count: o.trainSize, size: o.imageSize, seed: shapeSetSeeds(o.seed).train });
     // The test set's seed does not depend on the training-set size, so every size is scored on the same images.
-    this.test = generateShapes({ count: o.testSize, size: o.imageSize, seed: o.seed * 7919 + 2 });
+    this.test = generateShapes({ count: o.testSize, size: o.imageSize, seed: shapeSetSeeds(o.seed).test });
     this.model = makeClassifier(o);
     this.optimizer = tf.train.adam(o.learningRate);
-    this.rng = createRng(o.seed * 7919 + 3);
+    this.rng = createRng(shapeSetSeeds(o.seed).batches);
   }
 
   private batchTensors(set: ShapeSet, indices: number[]): { x: tf.Tensor4D; y: tf.Tensor2D } {
