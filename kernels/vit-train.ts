@@ -183,6 +183,8 @@ export class ShapeClassifierTrainer {
    * only; an empty array for the CNN) and the predicted class.
    */
   attentionOverTest(indices: number[]): { rollout: number[][]; predicted: number }[] {
+    // An empty batch would reach the backend as a zero-sized tensor (WASM traps on it).
+    if (indices.length === 0) return [];
     if (!(this.model instanceof TinyViT))
       return indices.map((i) => ({ rollout: [], predicted: this.predict(this.test, i, i + 1)[0]! }));
     const vit = this.model;

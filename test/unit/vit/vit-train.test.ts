@@ -96,6 +96,7 @@ describe('ShapeClassifierTrainer read-outs', () => {
         expect(patchMass).toBeLessThan(1);
         expect(m.predicted).toBeGreaterThanOrEqual(0);
       }
+      expect(t.attentionOverTest([])).toEqual([]);
       const sim = t.positionSimilarity()!;
       expect(sim.length).toBe(16);
       sim.forEach((r, i) => expect(r[i]).toBe(1));
