@@ -75,12 +75,6 @@ export const vitStyles = [
     viva-heatmap.similarity {
       max-width: 18rem;
     }
-    .controls {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-      gap: 0 1rem;
-      align-items: end;
-    }
     .numbers {
       font: 0.85rem var(--mono);
     }

@@ -36,6 +36,10 @@ const SIZE_AXES = {
   title: 'test accuracy against training-set size',
 };
 const NAMES: Record<ModelKind, string> = { vit: 'tiny ViT', cnn: 'small CNN' };
+const COLORS: Record<ModelKind, string> = { vit: '#2166ac', cnn: '#b2182b' };
+
+/** The colour scale of a similarity map: its own minimum (dark) to 1 (bright). */
+const range = (sim: number[][]) => `dark ${Math.min(...sim.flat()).toFixed(2)} to bright 1`;
 
 @customElement('viva-demo-vit')
 export class VivaDemoVit extends LitElement implements DemoElement {
@@ -104,15 +108,21 @@ export class VivaDemoVit extends LitElement implements DemoElement {
       .map((m) => {
         const c = this.session.curves[m];
         return kind === 'loss'
-          ? { type: 'line', x: c.steps, y: c.losses, name: NAMES[m] }
-          : { type: 'line', x: c.evalSteps, y: c.accuracy, name: NAMES[m] };
+          ? { type: 'line', x: c.steps, y: c.losses, name: NAMES[m], color: COLORS[m] }
+          : { type: 'line', x: c.evalSteps, y: c.accuracy, name: NAMES[m], color: COLORS[m] };
       });
   }
 
   private sizeTraces(): LineTrace[] {
     return (['vit', 'cnn'] as const).map((m) => {
       const rows = this.session.comparison.filter((c) => c.model === m);
-      return { type: 'line', x: rows.map((r) => r.size), y: rows.map((r) => r.accuracy), name: NAMES[m] };
+      return {
+        type: 'line',
+        x: rows.map((r) => r.size),
+        y: rows.map((r) => r.accuracy),
+        name: NAMES[m],
+        color: COLORS[m],
+      };
     });
   }
 
@@ -121,7 +131,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
     const grid = s.grid;
     return html`
       <h4>1 · An image becomes a sequence of patch tokens</h4>
-      <div class="controls"><viva-settings .store=${this.settingsStore} group="image"></viva-settings></div>
+      <div><viva-settings .store=${this.settingsStore} group="image"></viva-settings></div>
       <label
         >Or your own image:
         <input type="file" accept="image/*" @change=${(e: Event) => void this.pickFile(e)}
@@ -148,9 +158,8 @@ export class VivaDemoVit extends LitElement implements DemoElement {
       html`<viva-heatmap
         class="similarity ${cls}"
         .z=${similarityMosaic(sim, s.grid)}
-        zmin="-1"
+        zmin=${Math.min(...sim.flat())}
         zmax="1"
-        colormap="rdbu"
         label="cosine similarity of position embeddings"
       ></viva-heatmap>`;
     return html`
@@ -158,7 +167,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
       <div class="row">
         <figure>
           ${mosaic(s.sinusoidalSimilarity(), 'sinusoidal')}
-          <figcaption>2-D sinusoidal (fixed)</figcaption>
+          <figcaption>2-D sinusoidal (fixed); ${range(s.sinusoidalSimilarity())}</figcaption>
         </figure>
         <figure>
           ${
@@ -168,7 +177,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
                   ${this.settingsStore.values.positions === 'learned' ? 'Train the ViT to see the learned ones.' : 'This model uses the fixed ones.'}
                 </p>`
           }
-          <figcaption>learned, after training</figcaption>
+          <figcaption>learned, after training${learned ? `; ${range(learned)}` : ''}</figcaption>
         </figure>
       </div>
     `;
@@ -182,7 +191,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
     const acc = (m: ModelKind) => s.curves[m].accuracy.at(-1);
     return html`
       <h4>3 · Train the tiny ViT and the small CNN on generated shapes</h4>
-      <div class="controls">
+      <div>
         <viva-settings .store=${this.settingsStore} group="model"></viva-settings>
         <viva-settings .store=${this.settingsStore} group="train"></viva-settings>
       </div>
@@ -243,7 +252,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
     return html`
       <h4>4 · Inductive bias, measured: accuracy against training-set size</h4>
       <p>Both models at ${COMPARE_SIZES.join(', ')} training images, scored on the same 256 test images.</p>
-      <div class="controls"><viva-settings .store=${this.settingsStore} group="compare"></viva-settings></div>
+      <div><viva-settings .store=${this.settingsStore} group="compare"></viva-settings></div>
       <button
         class="compare"
         ?disabled=${this.runner.busy}
