@@ -58,6 +58,7 @@ export class VitSession {
   comparison: { model: ModelKind; size: number; accuracy: number }[] = [];
   /** The image shown: a shipped sample, or the user's own (already downscaled to 16×16). */
   userImage: ImageData3 | null = null;
+  private sinusoidalCache: { grid: number; map: number[][] } | null = null;
   private probeCache: { seed: number; images: ImageData3[] } | null = null;
 
   constructor(
@@ -88,9 +89,15 @@ export class VitSession {
     return DEFAULT_TRAINING.imageSize / this.patchSize;
   }
 
-  /** Cosine similarity of the fixed 2-D sinusoidal embeddings of the patch positions. */
+  /** Cosine similarity of the fixed 2-D sinusoidal embeddings of the patch positions (kept per grid). */
   sinusoidalSimilarity(): number[][] {
-    return cosineSimilarityMap(sinusoidalPositionEmbedding2d(this.grid, this.grid, DEFAULT_TRAINING.dModel));
+    const grid = this.grid;
+    if (this.sinusoidalCache?.grid !== grid)
+      this.sinusoidalCache = {
+        grid,
+        map: cosineSimilarityMap(sinusoidalPositionEmbedding2d(grid, grid, DEFAULT_TRAINING.dModel)),
+      };
+    return this.sinusoidalCache.map;
   }
 
   /** The probe test images the attention maps are drawn over (redrawn from the run's test seed). */

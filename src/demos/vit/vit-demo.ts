@@ -6,6 +6,7 @@
 // The element is thin: settings.ts (the table), session.ts (the state, no DOM), *-view.ts (templates).
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { SHAPE_CLASSES } from '../../../kernels/vit-shapes';
 import { WorkerHost } from '../../runtime/worker-host';
 import type { DemoElement, RunContext } from '../../ui/demo-contract';
@@ -138,14 +139,16 @@ export class VivaDemoVit extends LitElement implements DemoElement {
       /></label>
       <p class="file-message" role="status">${this.fileMessage}</p>
       <div class="row">
-        ${imageView(s.image(), s.patchSize, 12, 'image with patch grid')}
+        ${guard([s.userImage, s.settings.sample, s.patchSize], () =>
+          imageView(s.image(), s.patchSize, 12, 'image with patch grid'),
+        )}
         <div>
           <p>
             ${grid}×${grid} = ${grid * grid} patches of ${s.patchSize}×${s.patchSize}×3 =
             ${s.patchSize ** 2 * 3} numbers, each projected to a 32-number token; the class token goes first,
             and a position embedding is added to every token.
           </p>
-          ${tokenStrip(s.tokens(), s.patchSize, grid)}
+          ${guard([s.userImage, s.settings.sample, s.patchSize], () => tokenStrip(s.tokens(), s.patchSize, grid))}
         </div>
       </div>
     `;
@@ -155,13 +158,17 @@ export class VivaDemoVit extends LitElement implements DemoElement {
     const s = this.session;
     const learned = s.evaluations.vit?.positionSimilarity ?? null;
     const mosaic = (sim: number[][], cls: string) =>
-      html`<viva-heatmap
-        class="similarity ${cls}"
-        .z=${similarityMosaic(sim, s.grid)}
-        zmin=${Math.min(...sim.flat())}
-        zmax="1"
-        label="cosine similarity of position embeddings"
-      ></viva-heatmap>`;
+      guard(
+        [sim],
+        () =>
+          html`<viva-heatmap
+            class="similarity ${cls}"
+            .z=${similarityMosaic(sim, s.grid)}
+            zmin=${Math.min(...sim.flat())}
+            zmax="1"
+            label="cosine similarity of position embeddings"
+          ></viva-heatmap>`,
+      );
     return html`
       <h4>2 · Position embeddings: each position's cosine similarity to all others</h4>
       <div class="row">
@@ -233,12 +240,14 @@ export class VivaDemoVit extends LitElement implements DemoElement {
         evaluation
           ? html`<p>The class token's attention rollout over four test images (brighter: read more):</p>
               <div class="row attention">
-                ${evaluation.attention.map((a, i) =>
-                  attentionTile(
-                    probes[i]!,
-                    s.patchSize,
-                    a.rollout,
-                    `predicted: ${SHAPE_CLASSES[a.predicted]}`,
+                ${guard([evaluation, s.patchSize], () =>
+                  evaluation.attention.map((a, i) =>
+                    attentionTile(
+                      probes[i]!,
+                      s.patchSize,
+                      a.rollout,
+                      `predicted: ${SHAPE_CLASSES[a.predicted]}`,
+                    ),
                   ),
                 )}
               </div>`
