@@ -3,11 +3,13 @@
 // ≥ 90% test accuracy on its 256 test images (evaluated every 50 steps, evaluation time included), and its
 // accuracy at the end of the run:
 //  1. Node: tfjs on the WASM backend (the CPU backend with --cpu; it is several times slower).
+//  3. With --sizes: the cell's Compare (both models at 256, 1,024 and 4,096 training images, 300 steps each,
+//     the same 256 test images) in Node on WASM: the inductive-bias figure, with each model's time.
 //  2. Headless Chromium (skipped with --node-only): the built cell's Run (ViT only, its worker picks the
 //     backend), timed from the click (so loading tfjs in the worker is included), with the longest
 //     main-thread task while it trains.
 // Builds into .tmp/dist-bench-vit and serves on 127.0.0.1:4196.
-// Run: npx tsx scripts/bench-vit.ts [--node-only] [--cpu]   (prints a table and one line `BENCH_JSON {…}`)
+// Run: npx tsx scripts/bench-vit.ts [--node-only] [--cpu] [--sizes]   (prints a table and one line `BENCH_JSON {…}`)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -107,6 +109,25 @@ async function browserRun(): Promise<Row> {
   }
 }
 
+/** Final test accuracy and seconds of each model at each size (Node, WASM). */
+async function sizeSweep(): Promise<{ model: string; size: number; accuracy: number; seconds: number }[]> {
+  await tf.setBackend('wasm');
+  const out = [];
+  for (const size of [256, 1024, 4096])
+    for (const model of ['vit', 'cnn'] as const) {
+      const start = performance.now();
+      let accuracy = NaN;
+      for await (const s of trainShapeClassifier(
+        { ...DEFAULT_TRAINING, model, trainSize: size, steps: 300 },
+        undefined,
+        300,
+      ))
+        if (!Number.isNaN(s.testAccuracy)) accuracy = s.testAccuracy;
+      out.push({ model, size, accuracy, seconds: (performance.now() - start) / 1000 });
+    }
+  return out;
+}
+
 const rows: Row[] = [await nodeRun('wasm')];
 if (process.argv.includes('--cpu')) rows.push(await nodeRun('cpu'));
 if (!process.argv.includes('--node-only')) rows.push(await browserRun());
@@ -120,11 +141,22 @@ for (const r of rows)
       r.longestTaskMs === undefined ? '' : `${r.tasksOver50} over 50 ms, longest ${r.longestTaskMs} ms`
     }`,
   );
+const sweep = process.argv.includes('--sizes') ? await sizeSweep() : [];
+if (sweep.length) {
+  console.log('Test accuracy after 300 steps against training-set size (Node, WASM)');
+  for (const r of sweep)
+    console.log(
+      `${r.model.padEnd(5)}${String(r.size).padStart(6)} images  ${(r.accuracy * 100).toFixed(1).padStart(5)}%  ${r.seconds.toFixed(1)} s`,
+    );
+}
 console.log(
   `load average ${loadavg()
     .map((x) => x.toFixed(1))
     .join(' ')}`,
 );
 console.log(
-  `BENCH_JSON ${JSON.stringify(Object.fromEntries(rows.map(({ id, engine: _e, ...rest }) => [id, rest])))}`,
+  `BENCH_JSON ${JSON.stringify({
+    ...Object.fromEntries(rows.map(({ id, engine: _e, ...rest }) => [id, rest])),
+    ...(sweep.length ? { sizes: sweep } : {}),
+  })}`,
 );
