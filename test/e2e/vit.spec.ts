@@ -105,3 +105,37 @@ test('Compare measures both models at each training-set size', async ({ page }) 
   expect(traces[0]!.x).toEqual([256, 1024, 4096]);
   expect(traces.every((t) => t.y.every((v) => v >= 0 && v <= 1))).toBe(true);
 });
+
+test('Stop keeps the curves, a rerun finishes, and the worker holds no tensor beyond its baseline', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const demo = await openDemo(page, 'trainSize=128&steps=2000&withCnn=false');
+  const cell = page.locator('viva-cell#vit');
+  await cell.locator('button.run').click();
+  await expect
+    .poll(async () => (await plotData(demo.locator('viva-line-chart.loss-curve')))[0]?.y.length ?? 0, {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+  await demo.locator('button.stop').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'stopped');
+  const kept = (await plotData(demo.locator('viva-line-chart.loss-curve')))[0]!.y.length;
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(2000);
+  await demo.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).fill('20');
+  await demo.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).press('Enter');
+  await runToDone(page);
+  await expect(demo.locator('.tensors-left')).toHaveText('0');
+});
+
+test('the user’s own image is downscaled to 16×16 and cut into patches', async ({ page }) => {
+  const demo = await openDemo(page);
+  const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 90 } });
+  await demo
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'mine.png', mimeType: 'image/png', buffer: png });
+  await expect(demo.locator('.file-message')).toContainText('Your image “mine.png”, downscaled to 16×16.');
+  await expect(demo.locator('.tokens .token')).toHaveCount(17);
+  await expect(demo.locator('.pixels').first().locator('i')).toHaveCount(256);
+});

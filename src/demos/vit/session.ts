@@ -54,6 +54,8 @@ export class VitSession {
   evaluations: Record<ModelKind, Evaluation | null> = { vit: null, cnn: null };
   parameters: Partial<Record<ModelKind, number>> = {};
   backend = '';
+  /** Tensors the trainer held beyond its baseline after the last finished run (0: nothing leaked). */
+  tensorsLeft: number | null = null;
   /** Test accuracy by model and training-set size, from the last sweep. */
   comparison: { model: ModelKind; size: number; accuracy: number }[] = [];
   /** The image shown: a shipped sample, or the user's own (already downscaled to 16×16). */
@@ -149,7 +151,7 @@ export class VitSession {
   ): Promise<TrainResult> {
     const curve = (this.curves[model] = emptyCurve());
     this.evaluations[model] = null;
-    return this.port.train({ options, evalEvery: EVAL_EVERY, probe: PROBE }, r.signal, (p) => {
+    const result = await this.port.train({ options, evalEvery: EVAL_EVERY, probe: PROBE }, r.signal, (p) => {
       if (p.type === 'model') {
         this.backend = p.backend;
         this.parameters[model] = p.parameterCount;
@@ -166,6 +168,8 @@ export class VitSession {
       }
       r.draw();
     });
+    this.tensorsLeft = result.leaked;
+    return result;
   }
 
   /** Run: the ViT on the settings' data, then (if chosen) the CNN on the same data and steps. */
@@ -197,6 +201,7 @@ export class VitSession {
             r.progress((i + p.snapshots.at(-1)!.step / steps) / runs.length, `${model} on ${size} images`);
         },
       );
+      this.tensorsLeft = result.leaked;
       this.comparison.push({ model, size, accuracy: result.testAccuracy });
       r.draw();
     }
@@ -212,6 +217,7 @@ export class VitSession {
     }
     for (const c of this.comparison) m[`${c.model}@${c.size}`] = c.accuracy;
     if (this.backend) m.backend = this.backend;
+    if (this.tensorsLeft !== null) m.tensorsLeft = this.tensorsLeft;
     return m;
   }
 }

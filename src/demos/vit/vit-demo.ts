@@ -221,6 +221,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
             : nothing,
         )}
         ${s.backend ? html`backend ${s.backend}` : nothing}
+        ${s.tensorsLeft === null ? nothing : html`; tensors left in the worker: <span class="tensors-left">${s.tensorsLeft}</span>`}
       </p>
       <div class="plots">
         <viva-line-chart

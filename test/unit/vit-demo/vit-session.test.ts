@@ -98,6 +98,7 @@ describe('VitSession', () => {
     expect(m.backend).toBe('wasm');
     expect(h.draws).toBeGreaterThan(2);
     expect(leaks).toEqual([0, 0]);
+    expect(m.tensorsLeft).toBe(0);
     s.rebuild();
     expect(s.curves.vit.steps).toEqual([]);
   });
