@@ -1,5 +1,6 @@
 // kernels/vit-model.ts and kernels/vit-cnn.ts on the CPU backend: patchifyTensor against patchify (exact), the
-// tiny ViT's forward pass against an independent float64 reference (1e-4 relative, float32 model), its
+// tiny ViT's forward pass against an independent float64 reference (1e-4 relative, float32 model) and its
+// loss gradient against central finite differences, its
 // parameter count against the closed form and the variables, the class-token attention rows, the CNN's
 // im2col convolution and pooling against tf.conv2d / tf.maxPool (1e-5) and its gradient against tf.conv2d's,
 // the CNN's loss gradient against central finite differences, and the bad-config messages.
@@ -85,6 +86,44 @@ describe('TinyViT', () => {
         for (const row of layer[0]![1]!) expect(row.reduce((a, c) => a + c, 0)).toBeCloseTo(1, 5);
       m.dispose();
     }
+  });
+
+  it('has loss gradients that match central finite differences (float32; 2e-3 + 2% of the difference)', () => {
+    const m = new TinyViT(config);
+    const x = tf.tensor4d(randomImages(2, 8, 11), [2, 8, 8, 3]);
+    const y = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 2], 'int32'), 4));
+    const loss = () => tf.losses.softmaxCrossEntropy(y, m.forward(x).logits) as tf.Scalar;
+    const byName = new Map(m.variables().map((v) => [v.name.split('/').slice(1).join('/'), v]));
+    // One weight each from the patch embedding, the learned positions, an attention and an MLP matrix.
+    const picks: [string, number][] = [
+      ['patch/w', 5],
+      ['pos', 9],
+      ['layer0/wq', 3],
+      ['layer1/w2', 3],
+      ['cls', 2],
+    ];
+    const { value, grads } = tf.variableGrads(
+      loss,
+      picks.map(([n]) => byName.get(n)!),
+    );
+    for (const [name, i] of picks) {
+      const v = byName.get(name)!;
+      const base = v.dataSync().slice();
+      const g = grads[v.name]!.dataSync()[i]!;
+      const at = (delta: number) => {
+        const w = base.slice();
+        w[i]! += delta;
+        tf.tidy(() => v.assign(tf.tensor(w, v.shape)));
+        return tf.tidy(() => loss().dataSync()[0]!);
+      };
+      const h = 1e-2;
+      const fd = (at(h) - at(-h)) / (2 * h);
+      tf.tidy(() => v.assign(tf.tensor(base, v.shape)));
+      expect(Math.abs(g), name).toBeGreaterThan(1e-3);
+      expect(Math.abs(fd - g), name).toBeLessThan(2e-4 + 0.02 * Math.abs(fd));
+    }
+    tf.dispose([x, y, value, ...Object.values(grads)]);
+    m.dispose();
   });
 
   it('gives the same weights for the same seed and throws on bad configs', () => {
