@@ -220,8 +220,11 @@ export class VivaDemoVit extends LitElement implements DemoElement {
                 >; `
             : nothing,
         )}
-        ${s.backend ? html`backend ${s.backend}` : nothing}
-        ${s.tensorsLeft === null ? nothing : html`; tensors left in the worker: <span class="tensors-left">${s.tensorsLeft}</span>`}
+        ${s.backend ? html`backend ${s.backend}` : nothing}${
+          s.tensorsLeft === null
+            ? nothing
+            : html`; tensors left in the worker: <span class="tensors-left">${s.tensorsLeft}</span>`
+        }
       </p>
       <div class="plots">
         <viva-line-chart
