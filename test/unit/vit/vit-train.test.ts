@@ -1,5 +1,5 @@
 // kernels/vit-train.ts: seeded runs reproduce exactly (ViT and CNN), no tensor is left after a run, an abort or
-// a rerun, the attention rollout and position-similarity read-outs have their shapes and sums, bad options
+// a rerun, a non-finite loss ends the run with its message, the attention rollout and position-similarity read-outs have their shapes and sums, bad options
 // throw, and the default ViT run reaches ≥ 90% test accuracy on the default shapes set (WASM backend, as in
 // the page without a GPU).
 import { createRequire } from 'node:module';
@@ -66,6 +66,17 @@ describe('trainShapeClassifier', () => {
       return out;
     });
     expect(seen.length).toBe(2);
+  });
+
+  it('ends with a clear message when the loss is not finite', async () => {
+    await expectNoTensorLeak(tf, () => {
+      const t = new ShapeClassifierTrainer(small);
+      // Corrupt one weight, as a diverging run would.
+      const w = t.model.variables()[0]!;
+      tf.tidy(() => w.assign(tf.fill(w.shape, NaN)));
+      expect(() => t.trainStep()).toThrow('the loss became NaN at step 1; lower the learning rate');
+      t.dispose();
+    });
   });
 
   it('throws on bad options, naming them', () => {
