@@ -41,6 +41,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     },
   ],
   [
+    'vit',
+    {
+      load: () => import('./vit/vit-demo'),
+      summary:
+        'Cut an image into patch tokens, compare sinusoidal and learned position embeddings, train a tiny Vision Transformer live on generated shapes with its attention rollout, and measure it against a small CNN as the training set grows.',
+    },
+  ],
+  [
     'diffusion',
     {
       load: () => import('./diffusion/diffusion-demo'),
