@@ -7,6 +7,10 @@
 import { createRng } from '../src/runtime/rng';
 
 export const SHAPE_CLASSES = ['disk', 'square', 'triangle', 'cross'] as const;
+/** The 'where' labelling: the quadrant of the image the shape's centre lies in. */
+export const WHERE_CLASSES = ['top left', 'top right', 'bottom left', 'bottom right'] as const;
+/** What the label is: the shape (translation-invariant), or where its centre lies (depends on position). */
+export type ShapeTask = 'shape' | 'where';
 
 export interface ShapeSet {
   /** [count, size, size, 3], row-major, channel-last, values in [0, 1]. */
@@ -23,6 +27,8 @@ export interface ShapeOptions {
   seed: number;
   /** Background noise amplitude, 0 to 0.5 (default 0.1). */
   noise?: number;
+  /** The labelling (default 'shape'); the images are the same either way. */
+  task?: ShapeTask;
 }
 
 /** Whether pixel (x, y) (its centre) lies inside the shape centred at (cx, cy) with half-size r. */
@@ -49,22 +55,24 @@ function inside(shape: number, x: number, y: number, cx: number, cy: number, r: 
 export function generateShapes(options: ShapeOptions): ShapeSet {
   const { count, size, seed } = options;
   const noise = options.noise ?? 0.1;
+  const task = options.task ?? 'shape';
   if (!Number.isInteger(count) || count < 1 || count > 100000)
     throw new Error(`count must be an integer from 1 to 100000, got ${count}`);
   if (!Number.isInteger(size) || size < 8 || size > 64)
     throw new Error(`size must be an integer from 8 to 64, got ${size}`);
   if (!Number.isFinite(noise) || noise < 0 || noise > 0.5)
     throw new Error(`noise must be from 0 to 0.5, got ${noise}`);
+  if (task !== 'shape' && task !== 'where') throw new Error(`task must be 'shape' or 'where', got ${task}`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
   const rng = createRng(seed);
   const images = new Float32Array(count * size * size * 3);
   const labels = new Int32Array(count);
   for (let n = 0; n < count; n++) {
     const shape = rng.int(SHAPE_CLASSES.length);
-    labels[n] = shape;
     const r = size * (0.18 + 0.14 * rng.uniform());
     const cx = r + rng.uniform() * (size - 2 * r);
     const cy = r + rng.uniform() * (size - 2 * r);
+    labels[n] = task === 'where' ? (cy < size / 2 ? 0 : 2) + (cx < size / 2 ? 0 : 1) : shape;
     // A bright colour: one channel high, the others anywhere.
     const colour = [0.3 + 0.7 * rng.uniform(), 0.3 + 0.7 * rng.uniform(), 0.3 + 0.7 * rng.uniform()];
     colour[rng.int(3)] = 1;

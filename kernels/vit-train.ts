@@ -9,7 +9,7 @@ import { createRng, type Rng } from '../src/runtime/rng';
 import { attentionRollout, cosineSimilarityMap } from './vit';
 import { SmallCnn } from './vit-cnn';
 import { TinyViT, type ImageClassifier } from './vit-model';
-import { generateShapes, SHAPE_CLASSES, type ShapeSet } from './vit-shapes';
+import { generateShapes, SHAPE_CLASSES, type ShapeSet, type ShapeTask } from './vit-shapes';
 
 export interface TrainingOptions {
   model: 'vit' | 'cnn';
@@ -19,6 +19,8 @@ export interface TrainingOptions {
   layers: number;
   heads: number;
   positions: 'learned' | 'sinusoidal';
+  /** The labelling: the shape, or the quadrant its centre lies in (both four classes, the same images). */
+  task: ShapeTask;
   trainSize: number;
   testSize: number;
   steps: number;
@@ -35,6 +37,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   layers: 2,
   heads: 2,
   positions: 'learned',
+  task: 'shape',
   trainSize: 4096,
   testSize: 256,
   steps: 800,
@@ -108,9 +111,10 @@ export class ShapeClassifierTrainer {
     }
     if (!(o.learningRate > 0 && o.learningRate <= 1))
       throw new Error(`learningRate must be in (0, 1], got ${o.learningRate}`);
-    this.train = generateShapes({ count: o.trainSize, size: o.imageSize, seed: shapeSetSeeds(o.seed).train });
+    const [size, task] = [o.imageSize, o.task];
+    this.train = generateShapes({ count: o.trainSize, size, seed: shapeSetSeeds(o.seed).train, task });
     // The test set's seed does not depend on the training-set size, so every size is scored on the same images.
-    this.test = generateShapes({ count: o.testSize, size: o.imageSize, seed: shapeSetSeeds(o.seed).test });
+    this.test = generateShapes({ count: o.testSize, size, seed: shapeSetSeeds(o.seed).test, task });
     this.model = makeClassifier(o);
     this.optimizer = tf.train.adam(o.learningRate);
     this.rng = createRng(shapeSetSeeds(o.seed).batches);

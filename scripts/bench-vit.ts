@@ -10,7 +10,9 @@
 //     backend), timed from the click (so loading tfjs in the worker is included), with the longest
 //     main-thread task while it trains.
 // Builds into .tmp/dist-bench-vit and serves on 127.0.0.1:4196.
-// Run: npx tsx scripts/bench-vit.ts [--node-only] [--cpu] [--sizes]   (prints a table and one line `BENCH_JSON {…}`)
+// --task where: the same images labelled by the quadrant of the shape's centre (position matters).
+// Run: npx tsx scripts/bench-vit.ts [--node-only] [--cpu] [--sizes] [--task where]
+//   (prints a table and one line `BENCH_JSON {…}`)
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -27,6 +29,10 @@ setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
 const PORT = 4196;
 const DIST = '.tmp/dist-bench-vit';
 const TARGET = 0.9;
+const TASK_ARG = process.argv.indexOf('--task');
+const TASK = TASK_ARG >= 0 ? process.argv[TASK_ARG + 1] : 'shape';
+if (TASK !== 'shape' && TASK !== 'where') throw new Error(`--task must be shape or where, got ${TASK}`);
+const TRAINING = { ...DEFAULT_TRAINING, task: TASK } as const;
 
 interface Row {
   id: string;
@@ -72,11 +78,11 @@ async function nodeRun(backend: 'cpu' | 'wasm'): Promise<Row> {
   let reached: { step: number; seconds: number } | null = null;
   let finalAccuracy = NaN;
   // The same loop as trainShapeClassifier (evaluation every 50 steps), keeping the model for its positions.
-  const trainer = new ShapeClassifierTrainer(DEFAULT_TRAINING);
+  const trainer = new ShapeClassifierTrainer(TRAINING);
   const initialGrid = gridCorrelation(trainer.positionSimilarity()!);
-  while (trainer.step < DEFAULT_TRAINING.steps) {
+  while (trainer.step < TRAINING.steps) {
     trainer.trainStep();
-    if (trainer.step % 50 !== 0 && trainer.step !== DEFAULT_TRAINING.steps) continue;
+    if (trainer.step % 50 !== 0 && trainer.step !== TRAINING.steps) continue;
     finalAccuracy = trainer.testAccuracy();
     if (!reached && finalAccuracy >= TARGET)
       reached = { step: trainer.step, seconds: (performance.now() - start) / 1000 };
@@ -103,7 +109,7 @@ async function browserRun(): Promise<Row> {
   try {
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${site.origin}/#vit?withCnn=false`);
+    await page.goto(`${site.origin}/#vit?withCnn=false${TASK === 'where' ? '&task=where' : ''}`);
     const demo = page.locator('viva-demo-vit');
     await demo.locator('.pixels').first().waitFor();
     type Curve = { steps: number[]; evalSteps: number[]; accuracy: number[] };
@@ -166,7 +172,9 @@ async function sizeSweep(): Promise<{ model: string; size: number; accuracy: num
 const rows: Row[] = [await nodeRun('wasm')];
 if (process.argv.includes('--cpu')) rows.push(await nodeRun('cpu'));
 if (!process.argv.includes('--node-only')) rows.push(await browserRun());
-console.log(`Tiny ViT (19,428 parameters), default shapes run: time to ≥ ${TARGET * 100}% test accuracy`);
+console.log(
+  `Tiny ViT (19,428 parameters), default run, ${TASK} labels: time to ≥ ${TARGET * 100}% test accuracy`,
+);
 console.log(
   `${'engine'.padEnd(34)}${'step'.padStart(6)}${'to 90%'.padStart(9)}${'final'.padStart(8)}${'total s'.padStart(9)}  long tasks`,
 );
