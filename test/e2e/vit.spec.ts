@@ -1,10 +1,11 @@
 // The Vision Transformer cell against the built site: a link with small settings opens it and Run trains the
 // ViT and the CNN in the worker, drawing finite curves, attention rollout and the learned position map; the
 // patch-size control changes the token sequence; Compare sweeps the training-set sizes; a file that is not an image gets a message; Copy link
-// restores the settings in a fresh page, where the same Run gives the same numbers.
+// restores the settings in a fresh page, where the same Run gives the same numbers; a link with task=where
+// labels by quadrant and training moves the learned position map.
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const SMALL = 'trainSize=128&steps=30&seed=3';
 
@@ -138,4 +139,29 @@ test('the user’s own image is downscaled to 16×16 and cut into patches', asyn
   await expect(demo.locator('.file-message')).toContainText('Your image “mine.png”, downscaled to 16×16.');
   await expect(demo.locator('.tokens .token')).toHaveCount(17);
   await expect(demo.locator('.pixels').first().locator('i')).toHaveCount(256);
+});
+
+test('a link with task=where labels by quadrant, and training moves the learned position map', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const similarity = (demo: Locator) =>
+    demo.evaluate(
+      (el) =>
+        (el as unknown as { session: { evaluations: { vit: { positionSimilarity: number[][] } } } }).session
+          .evaluations.vit.positionSimilarity,
+    );
+  const early = await openDemo(page, 'task=where&trainSize=256&steps=10&withCnn=false');
+  await expect(early.getByLabel('Label', { exact: true })).toHaveValue('where');
+  await runToDone(page);
+  await expect(early.locator('.attention')).toContainText(/predicted: (top|bottom) (left|right)/);
+  const before = await similarity(early);
+  await early.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).fill('200');
+  await early.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).press('Enter');
+  await runToDone(page);
+  const after = await similarity(early);
+  expect(after.length).toBe(16);
+  const change = Math.max(...after.flatMap((row, i) => row.map((v, j) => Math.abs(v - before[i]![j]!))));
+  expect(change).toBeGreaterThan(0.1);
+  await expect(early.locator('viva-heatmap.similarity.learned')).toHaveCount(1);
 });

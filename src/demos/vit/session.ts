@@ -11,7 +11,13 @@ import {
   type ImageData3,
 } from '../../../kernels/vit';
 import { DEFAULT_TRAINING, shapeSetSeeds, type TrainingOptions } from '../../../kernels/vit-train';
-import { generateShapes, shapeImage, type ShapeSet } from '../../../kernels/vit-shapes';
+import {
+  generateShapes,
+  shapeImage,
+  SHAPE_CLASSES,
+  WHERE_CLASSES,
+  type ShapeSet,
+} from '../../../kernels/vit-shapes';
 import type { Metrics } from '../../ui/kit/run-card';
 import type { SettingsStore } from '../../ui/kit/settings-store';
 import type { Evaluation, TrainArgs, TrainProgress, TrainResult } from './jobs';
@@ -102,6 +108,11 @@ export class VitSession {
     return this.sinusoidalCache.map;
   }
 
+  /** The names of the classes the run's labels stand for. */
+  classNames(): readonly string[] {
+    return this.settings.task === 'where' ? WHERE_CLASSES : SHAPE_CLASSES;
+  }
+
   /** The probe test images the attention maps are drawn over (redrawn from the run's test seed). */
   probeImages(): ImageData3[] {
     const seed = this.settings.seed;
@@ -127,6 +138,7 @@ export class VitSession {
       model,
       patchSize: this.patchSize,
       positions: s.positions === 'sinusoidal' ? 'sinusoidal' : 'learned',
+      task: s.task === 'where' ? 'where' : 'shape',
       trainSize,
       steps,
       learningRate: s.lr,

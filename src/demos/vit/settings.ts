@@ -40,6 +40,22 @@ export const VIT_SETTINGS = defineSettings([
     group: 'model',
   },
   {
+    key: 'task',
+    kind: 'choice',
+    label: 'Label',
+    options: [
+      { value: 'shape', label: 'the shape' },
+      { value: 'where', label: 'where it is (quadrant)' },
+    ],
+    default: DEFAULT_TRAINING.task,
+    help:
+      'The same images, labelled by their shape (the same wherever it lies, so position carries little) or by ' +
+      'the quadrant its centre lies in. Where the label depends on position, the learned positions come to ' +
+      'encode the grid: nearby patches end up with similar embeddings.',
+    apply: 'rebuild',
+    group: 'train',
+  },
+  {
     key: 'trainSize',
     kind: 'integer',
     label: 'Training images',

@@ -7,7 +7,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { SHAPE_CLASSES } from '../../../kernels/vit-shapes';
 import { WorkerHost } from '../../runtime/worker-host';
 import type { DemoElement, RunContext } from '../../ui/demo-contract';
 import { RunController } from '../../ui/kit/run-controller';
@@ -250,7 +249,7 @@ export class VivaDemoVit extends LitElement implements DemoElement {
                       probes[i]!,
                       s.patchSize,
                       a.rollout,
-                      `predicted: ${SHAPE_CLASSES[a.predicted]}`,
+                      `predicted: ${s.classNames()[a.predicted]}`,
                     ),
                   ),
                 )}
