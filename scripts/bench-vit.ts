@@ -46,6 +46,8 @@ interface Row {
   tasksOver50?: number;
   /** Learned positions against the grid (Node only): correlation before and after training. */
   gridCorrelation?: [number, number];
+  /** The same after training, from the cell's own run (Chromium). */
+  learnedGrid?: number;
 }
 
 /**
@@ -132,6 +134,11 @@ async function browserRun(): Promise<Row> {
     }
     const totalSeconds = (Date.now() - start) / 1000;
     const c = await curve();
+    // The learned positions the cell shows after its run (the initial ones are not drawn there).
+    type Session = { session: { evaluations: { vit: { positionSimilarity: number[][] | null } | null } } };
+    const similarity = await demo.evaluate(
+      (el) => (el as unknown as Session).session.evaluations.vit?.positionSimilarity ?? null,
+    );
     const backend = ((await demo.locator('.numbers').textContent()) ?? '').match(/backend (\w+)/)?.[1] ?? '?';
     const tasks = await longTasks(page);
     await browser.close();
@@ -143,6 +150,7 @@ async function browserRun(): Promise<Row> {
       finalAccuracy: c.accuracy.at(-1) ?? NaN,
       totalSeconds,
       longestTaskMs: Math.round(Math.max(0, ...tasks)),
+      ...(similarity ? { learnedGrid: Number(gridCorrelation(similarity).toFixed(3)) } : {}),
       tasksOver50: tasks.length,
     };
   } finally {
@@ -184,6 +192,9 @@ for (const r of rows)
       r.longestTaskMs === undefined ? '' : `${r.tasksOver50} over 50 ms, longest ${r.longestTaskMs} ms`
     }`,
   );
+for (const r of rows)
+  if (r.learnedGrid !== undefined)
+    console.log(`${r.engine}: the cell's learned positions after its run, correlation ${r.learnedGrid}`);
 for (const r of rows)
   if (r.gridCorrelation)
     console.log(
