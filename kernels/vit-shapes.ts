@@ -1,6 +1,7 @@
 // A seeded, procedurally generated image set for the Vision Transformer cell: one shape per image (disk,
 // square, triangle or cross) at a random size, colour and position over a dim, noisy background. The label
-// is the shape; colour, size and position vary so the model must learn the shape itself. No download.
+// is the shape; colour, size and position vary so the model must learn the shape itself. With task 'where' the
+// same images are labelled by the quadrant the shape's centre lies in, so position matters. No download.
 //
 // Example: const set = generateShapes({ count: 512, size: 16, seed: 1 });
 //   set.images[(n·16·16 + y·16 + x)·3 + c] in [0, 1], set.labels[n] in 0..3 (SHAPE_CLASSES[label]).
