@@ -1,6 +1,7 @@
 // The Vision Transformer cell's settings, as one table: the image and patch grid (sample, patch size), the
 // model (positions, width), training (the label: shape or quadrant, training-set size, steps, learning rate)
-// and the CNN comparison. The defaults are kernels/vit-train.ts' DEFAULT_TRAINING (≥ 90% test accuracy, scripts/bench-vit.ts).
+// and the CNN comparison. The defaults are kernels/vit-train.ts' DEFAULT_TRAINING (≥ 90% test accuracy,
+// scripts/bench-vit.ts).
 // No DOM: the session reads the values, <viva-settings> draws the controls, the cell writes them to links.
 import { DEFAULT_TRAINING } from '../../../kernels/vit-train';
 import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/settings';
