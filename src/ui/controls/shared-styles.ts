@@ -34,6 +34,10 @@ export const controlStyles = css`
     width: 100%;
     box-sizing: border-box;
   }
+  /* A long option label must not push the select past its column (narrow screens, two-column settings). */
+  select {
+    max-width: 100%;
+  }
   input.number {
     width: 5.5rem;
     flex: 0 0 auto;
