@@ -10,18 +10,17 @@ import { contrastiveWorker } from './worker-client';
 export function workerCompute(): ContrastiveCompute {
   const lazy = new LazyWorker(contrastiveWorker);
   const inline = inlineCompute();
-  const worker = () => lazy.get();
   return {
     get inWorker() {
       return lazy.started;
     },
     async train(job, signal, report) {
-      const w = worker();
+      const w = lazy.get();
       if (!w) return inline.train(job, signal, report);
       await w.run('train', job, { signal, onProgress: report });
     },
     async trainPairs(job, signal, report) {
-      const w = worker();
+      const w = lazy.get();
       if (!w) return inline.trainPairs(job, signal, report);
       await w.run('trainPairs', job, { signal, onProgress: report });
     },

@@ -12,13 +12,12 @@ import { diffusionWorker } from './worker-client';
 export function workerCompute(): DiffusionCompute {
   const lazy = new LazyWorker(diffusionWorker);
   const inline = inlineCompute();
-  const worker = () => lazy.get();
   return {
     get inWorker() {
       return lazy.started;
     },
     async train(job, signal, report) {
-      const w = worker();
+      const w = lazy.get();
       if (!w) return inline.train(job, signal, report);
       // Reports are handled one after another (a report may measure the per-timestep loss), and all of them,
       // the last one (the weights reached) included, before the job's end is passed on.
@@ -30,7 +29,7 @@ export function workerCompute(): DiffusionCompute {
       }
     },
     async sample(job, signal, frames) {
-      const w = worker();
+      const w = lazy.get();
       if (!w) return inline.sample(job, signal, frames);
       return w.run('sample', job, { signal, onProgress: frames });
     },
