@@ -2,6 +2,7 @@
 // here; they load when a demo first needs them.
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
+import './styles/shell.css';
 import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';
 import './ui/app';

@@ -12,6 +12,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'backprop',
     {
       load: () => import('./backprop/backprop-demo'),
+      runs: 'Run walks the forward and backward pass of your expression node by node, then trains the MLP on the chosen data set.',
       summary:
         'Type an expression, step its forward and backward passes node by node, check every gradient three ways, then train an MLP built on the same autograd core.',
     },
@@ -20,6 +21,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'attention',
     {
       load: () => import('./attention/attention-demo'),
+      runs: 'Run checks the attention weights on the compute backend against a float64 reference, then measures softmax saturation as d_k grows.',
       summary:
         'Type a sentence, drag a query and watch the attention weights move live; toggle the √d_k scale, the causal mask and the temperature, compare heads, and see why unscaled softmax saturates as d_k grows.',
     },
@@ -28,6 +30,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'transformer',
     {
       load: () => import('./transformer/transformer-demo'),
+      runs: 'Run trains the tiny transformer from scratch on the chosen task; the test box then uses the trained model.',
       summary:
         'Train a tiny transformer live in the browser to reverse or sort digits: loss and accuracy curves, every attention head as it learns, the positional encoding, and a box to test the model.',
     },
@@ -36,6 +39,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'dqn',
     {
       load: () => import('./dqn/dqn-demo'),
+      runs: 'Run trains tabular Q-learning on the grid as drawn, then a fresh DQN agent on CartPole.',
       summary:
         'Edit a grid world and watch tabular Q-learning write out each Bellman update, then train a DQN on CartPole live with Double DQN, dueling heads and prioritized replay, and see vanilla DQN over-estimate.',
     },
@@ -44,6 +48,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'vit',
     {
       load: () => import('./vit/vit-demo'),
+      runs: 'Run trains the Vision Transformer and the small CNN from scratch on the generated shapes.',
       summary:
         'Cut an image into patch tokens, compare sinusoidal and learned position embeddings, train a tiny Vision Transformer live on generated shapes with its attention rollout, and measure it against a small CNN as the training set grows.',
     },
@@ -52,6 +57,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'diffusion',
     {
       load: () => import('./diffusion/diffusion-demo'),
+      runs: 'Run samples from an untrained network, trains the noise predictor from scratch, then samples again and scores both.',
       summary:
         'Slide a swiss roll from clean data to pure noise (linear vs cosine schedule), train a noise-predicting MLP live, and watch DDPM or DDIM sampling turn noise back into data, scored against held-out data.',
     },
@@ -60,6 +66,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'contrastive',
     {
       load: () => import('./contrastive/contrastive-demo'),
+      runs: 'Run trains the encoder from scratch with the chosen loss, then scores it with a linear probe.',
       summary:
         'Train an encoder live on augmented pairs of 2-D points with NT-Xent or InfoNCE and watch the classes it never saw spread into arcs on the unit circle; set the temperature and batch, plot alignment against uniformity, compare a linear probe with a supervised baseline, and watch the loss without negatives collapse while SimSiam does not.',
     },
@@ -68,6 +75,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'vanishing-gradients',
     {
       load: () => import('./vanishing/vanishing-demo'),
+      runs: 'Run trains networks A and B side by side from the same seed and plots their gradient norms.',
       summary:
         'Set depth, activation, init, residual connections and normalization for two networks and watch every layer’s gradient norm on a log axis, then train both side by side with optional gradient clipping.',
     },
@@ -76,6 +84,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     'normalization',
     {
       load: () => import('./normalization/normalization-demo'),
+      runs: 'Run trains the same MLP with no norm, batch norm and layer norm at the chosen batch size.',
       summary:
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },

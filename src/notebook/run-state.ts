@@ -4,10 +4,10 @@
 export type RunState = 'idle' | 'running' | 'done' | 'error' | 'stopped';
 
 export const RUN_STATE_LABEL: Record<RunState, string> = {
-  idle: 'idle',
+  idle: 'not run yet',
   running: 'running…',
   done: 'done',
-  error: 'error',
+  error: 'failed',
   stopped: 'stopped',
 };
 

@@ -7,17 +7,15 @@ import { matches, NO_FILTER, searchText, type CellFilter } from '../notebook/fil
 import { nextTheme, saveTheme, storedTheme, THEME_EVENT, type ThemeChoice } from '../notebook/theme';
 import { computeRuntime, type ComputeState } from '../runtime/compute';
 import './cell';
+import { computeLabel } from './compute-label';
+import './first-visit-hint';
 import type { VivaCell } from './cell';
 import { parseDemoHash } from './kit/link-state';
 import { scrollCellIntoView } from './scroll-to-cell';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './toc';
 
-const THEME_LABEL: Record<ThemeChoice, string> = {
-  system: 'Theme: system',
-  light: 'Theme: light',
-  dark: 'Theme: dark',
-};
+const THEME_NAME: Record<ThemeChoice, string> = { system: 'system', light: 'light', dark: 'dark' };
 
 @customElement('viva-app')
 export class VivaApp extends LitElement {
@@ -25,6 +23,8 @@ export class VivaApp extends LitElement {
   @state() private theme: ThemeChoice = storedTheme();
   @state() private compute: ComputeState = computeRuntime().state;
   @state() private current = '';
+  /** The contents drawer on narrow screens (on wide ones the contents are always shown). */
+  @state() private contentsOpen = false;
   private readonly texts = new Map<string, string>();
   private unsubscribe: (() => void) | null = null;
   private stopScrolling: (() => void) | null = null;
@@ -67,21 +67,30 @@ export class VivaApp extends LitElement {
 
   override render() {
     const visible = this.visibleIds;
+    const label = computeLabel(this.compute);
     return html`
       <header class="app-header">
+        <button
+          class="btn contents-toggle"
+          aria-expanded=${this.contentsOpen ? 'true' : 'false'}
+          aria-controls="contents"
+          @click=${() => this.openContents(!this.contentsOpen)}
+        >
+          Contents
+        </button>
         <h1>Viva</h1>
         <span class="tagline">AI research interviews, one live cell per question</span>
         <span class="spacer"></span>
         <button
           class="compute-badge"
           @click=${this.detect}
-          title=${this.computeTitle()}
-          aria-label="Compute backend"
+          title=${label.details}
+          aria-label=${`${label.long}. Show or load the compute backend`}
         >
-          ${this.computeLabel()}
+          <span class="long">${label.long}</span><span class="short" aria-hidden="true">${label.short}</span>
         </button>
-        <button class="btn theme-toggle" @click=${this.toggleTheme} aria-label=${THEME_LABEL[this.theme]}>
-          ${THEME_LABEL[this.theme]}
+        <button class="btn theme-toggle" @click=${this.toggleTheme} title="Switch the theme">
+          <span class="prefix">Theme: </span>${THEME_NAME[this.theme]}
         </button>
         <button
           class="btn"
@@ -94,6 +103,9 @@ export class VivaApp extends LitElement {
       </header>
       <div class="layout">
         <viva-toc
+          id="contents"
+          class=${this.contentsOpen ? 'open' : ''}
+          @click=${this.onContentsClick}
           .questions=${cells}
           .visible=${visible}
           .filter=${this.filter}
@@ -101,6 +113,7 @@ export class VivaApp extends LitElement {
           @filter-change=${(e: CustomEvent<CellFilter>) => (this.filter = e.detail)}
         ></viva-toc>
         <main class="cells">
+          <viva-first-visit-hint></viva-first-visit-hint>
           ${cells.map(
             (q) =>
               html`<viva-cell
@@ -128,26 +141,18 @@ export class VivaApp extends LitElement {
     `;
   }
 
-  private computeLabel(): string {
-    const c = this.compute;
-    switch (c.status) {
-      case 'idle':
-        return `compute: not loaded yet${c.forced ? ` (${c.forced} forced)` : ''}`;
-      case 'loading':
-        return 'compute: choosing a backend…';
-      case 'failed':
-        return 'compute: no backend works';
-      case 'ready':
-        return `compute: ${c.backend}${c.renderer ? ` · ${c.renderer}` : ''}${c.softwareGpu ? ' (the GPU here is software)' : ''}`;
-    }
+  private openContents(open: boolean): void {
+    this.contentsOpen = open;
+    void this.updateComplete.then(() => {
+      const target = open ? '#toc-text' : 'button.contents-toggle';
+      this.querySelector<HTMLElement>(target)?.focus();
+    });
   }
 
-  private computeTitle(): string {
-    const c = this.compute;
-    if (c.status === 'idle') return 'tfjs loads when a demo first needs it; click to load it now';
-    const tried = c.attempts.map((a) => `${a.name}: ${a.ok ? 'ok' : a.reason}`).join('\n');
-    return c.error ? `${c.error}` : tried;
-  }
+  /** Following an entry in the drawer closes it (the link itself scrolls to the cell). */
+  private onContentsClick = (e: Event): void => {
+    if (this.contentsOpen && (e.target as HTMLElement).closest('a')) this.contentsOpen = false;
+  };
 
   private detect = (): void => {
     computeRuntime()
@@ -227,9 +232,14 @@ export class VivaApp extends LitElement {
         if (!cell?.hasDemo) return;
         void cell.run();
         break;
-      case 'stop':
-        cell?.stop();
+      case 'stop': {
+        // Esc first leaves the presenter view or closes the contents drawer; otherwise it stops the run.
+        const presenting = this.querySelector<VivaCell>('viva-cell[presenting]');
+        if (presenting) presenting.present(false);
+        else if (this.contentsOpen) this.openContents(false);
+        else cell?.stop();
         return; // Esc also keeps its usual meanings
+      }
       case 'next':
       case 'previous': {
         const list = this.cellElements();

@@ -16,13 +16,17 @@ import type { Question } from '../notebook/question';
 import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/run-state';
 import { isAbortError } from '../runtime/abort';
 import { computeRuntime } from '../runtime/compute';
+import { cellToolbar } from './cell-toolbar';
 import './controls/error-box';
 import './controls/progress';
+import { focusAfterPresent, jumpToDemo, markPresenting } from './cell-presenter';
 
 @customElement('viva-cell')
 export class VivaCell extends LitElement {
   @property({ attribute: false }) question!: Question;
   @state() runState: RunState = 'idle';
+  /** The presenter view is on (reflected, so the page's styles can give the panel the whole window). */
+  @property({ type: Boolean, reflect: true }) presenting = false;
   @state() private progress: number | null = null;
   @state() private progressLabel = '';
   @state() private error = '';
@@ -58,6 +62,7 @@ export class VivaCell extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.controller?.abort();
+    if (this.presenting) markPresenting(false); // leaving the page in presenter mode would lock its scroll
     this.unsubscribeSettings?.();
     this.unsubscribeSettings = null;
     this.linkWriter?.cancel();
@@ -222,7 +227,7 @@ export class VivaCell extends LitElement {
           <span class="badge section">${q.section}</span>
           <span class="badge rarity" title="How often it is asked">${q.rarity}</span>
           <span class="badge difficulty-${q.difficulty}" title="Difficulty">${q.difficulty}</span>
-          ${withDemo ? html`<span class="run-state ${this.runState}" data-run-state=${this.runState}>${RUN_STATE_LABEL[this.runState]}</span>` : nothing}
+          ${withDemo ? html`<span class="run-state ${this.runState}" data-run-state=${this.runState}>${RUN_STATE_LABEL[this.runState]}</span><button class="btn jump-demo" @click=${() => jumpToDemo(this)}>Jump to the demo ↓</button>` : nothing}
         </header>
         <div class="cell-body ${withDemo ? 'with-demo' : ''}">
           ${explanation(q)} ${withDemo ? this.renderDemoPanel() : nothing}
@@ -233,44 +238,35 @@ export class VivaCell extends LitElement {
 
   private renderDemoPanel() {
     const running = this.runState === 'running';
+    const entry = demoEntry(this.question.demo);
     return html`
-      <div class="demo-panel">
-        <div class="demo-toolbar">
-          <button
-            class="btn primary run"
-            ?disabled=${running}
-            @click=${() => void this.run()}
-            title="Run (Shift+Enter)"
-          >
-            Run
-          </button>
-          <button class="btn stop" ?disabled=${!running} @click=${() => this.stop()} title="Stop (Esc)">
-            Stop
-          </button>
-          <button class="btn reset" @click=${() => this.reset()}>Reset</button>
-          ${
-            this.demoReady && this.demo?.settingsStore
-              ? html`<button class="btn copy-link" @click=${() => void this.copyLink()}>Copy link</button>`
-              : nothing
-          }
-          ${
-            this.demoReady
-              ? nothing
-              : html`<button
-                  class="btn open"
-                  ?disabled=${this.loading}
-                  @click=${() => void this.loadDemo().catch(() => undefined)}
-                >
-                  Open the demo
-                </button>`
-          }
-        </div>
-        ${running ? html`<viva-progress .value=${this.progress} .label=${this.progressLabel}></viva-progress>` : nothing}
+      <div class="demo-panel" tabindex="-1" aria-label=${`Demo: ${this.question.title}`}>
+        ${cellToolbar(
+          {
+            running,
+            demoReady: this.demoReady,
+            hasSettings: !!this.demo?.settingsStore,
+            loading: this.loading,
+            presenting: this.presenting,
+            runs: entry?.runs ?? '',
+            progress: this.progress,
+            progressLabel: this.progressLabel,
+            status: this.status,
+          },
+          {
+            run: () => void this.run(),
+            stop: () => this.stop(),
+            reset: () => this.reset(),
+            copyLink: () => void this.copyLink(),
+            open: () => void this.loadDemo().catch(() => undefined),
+            present: (on) => this.present(on),
+          },
+        )}
         <viva-error .message=${this.error}></viva-error>
         ${
           this.demoReady
             ? nothing
-            : html`<p class="demo-summary">${demoEntry(this.question.demo)?.summary ?? ''}</p>
+            : html`<p class="demo-summary">${entry?.summary ?? ''}</p>
                 ${
                   this.loading && this.runState !== 'running'
                     ? html`<viva-progress .value=${null} label="loading the demo"></viva-progress>`
@@ -279,13 +275,21 @@ export class VivaCell extends LitElement {
         }
         ${this.linkNote ? html`<p class="link-note" role="status">${this.linkNote}</p>` : nothing}
         <div class="demo-host"></div>
-        <div class="status-line" aria-live="polite">${this.status}</div>
         <viva-run-cards
           .cards=${this.cards}
           @replay=${(e: CustomEvent<RunCard>) => void this.replay(e.detail)}
         ></viva-run-cards>
       </div>
     `;
+  }
+
+  /** The presenter view: the demo panel takes the whole window in large type; Esc or the button leaves. */
+  present(on: boolean): void {
+    if (on === this.presenting) return;
+    this.presenting = on;
+    markPresenting(on);
+    if (on && !this.demoReady) void this.loadDemo().catch(() => undefined);
+    void this.updateComplete.then(() => focusAfterPresent(this, on));
   }
 }
 

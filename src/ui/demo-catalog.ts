@@ -8,6 +8,8 @@ export interface DemoEntry {
   load: DemoLoader;
   /** One sentence shown before the demo is opened. */
   summary: string;
+  /** What the Run button does, in one sentence shown next to it ("Run trains …"). */
+  runs: string;
 }
 
 const catalog = new Map<string, DemoEntry>();

@@ -4,7 +4,11 @@ export type ShortcutAction = 'run' | 'stop' | 'next' | 'previous' | 'help';
 
 export const SHORTCUTS: { keys: string; action: ShortcutAction; description: string }[] = [
   { keys: 'Shift+Enter', action: 'run', description: "Run the focused cell's demo" },
-  { keys: 'Esc', action: 'stop', description: "Stop the focused cell's demo" },
+  {
+    keys: 'Esc',
+    action: 'stop',
+    description: "Leave the presenter view or the contents; otherwise stop the focused cell's demo",
+  },
   { keys: 'j', action: 'next', description: 'Next cell' },
   { keys: 'k', action: 'previous', description: 'Previous cell' },
   { keys: '?', action: 'help', description: 'Show or hide these shortcuts' },

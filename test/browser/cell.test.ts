@@ -25,7 +25,7 @@ class ScriptedDemo extends HTMLElement {
   }
 }
 customElements.define('viva-demo-scripted', ScriptedDemo);
-registerDemo('scripted', { load: async () => undefined, summary: '' });
+registerDemo('scripted', { load: async () => undefined, summary: '', runs: 'Run runs the script.' });
 
 const question: Question = {
   id: 'toy',

@@ -66,7 +66,7 @@ class KitDemo extends HTMLElement {
   }
 }
 customElements.define('viva-demo-kit-toy', KitDemo);
-registerDemo('kit-toy', { load: async () => undefined, summary: 'a toy' });
+registerDemo('kit-toy', { load: async () => undefined, summary: 'a toy', runs: 'Run counts.' });
 
 const question: Question = {
   id: 'toy-kit',
