@@ -119,7 +119,9 @@ export function checkView(check: GradientCheck) {
               <td>${r.variable}</td>
               <td class="core" data-value=${r.core}>${fmt(r.core)}</td>
               <td>${fmt(r.finiteDifference)}</td>
-              <td>${Number.isNaN(r.symbolic) ? 'undefined' : fmt(r.symbolic)}</td>
+              <td class="symbolic">
+                ${Number.isNaN(r.symbolic) ? (check.symbolicGaveUp ? 'gave up' : 'undefined') : fmt(r.symbolic)}
+              </td>
               <td>${r.disagreement.toExponential(1)}</td>
             </tr>`,
         )}
@@ -129,5 +131,6 @@ export function checkView(check: GradientCheck) {
       f = ${fmt(check.value)}; largest disagreement ${check.largest.toExponential(2)}
       ${good ? '(agree)' : '(disagree — at a kink such as relu or abs at 0, or a wrong gradient)'}
     </div>
+    ${check.symbolicGaveUp ? html`<div class="hint gave-up" role="status">${check.symbolicGaveUp}</div>` : nothing}
   `;
 }
