@@ -11,6 +11,7 @@ import {
   type GradientCheck,
   type PreparedGradientCheck,
 } from '../../autograd/gradient-check';
+import { saturatedNodes, type SaturatedNode } from './saturation';
 import { createWalkthrough, frameAt, type Frame, type Walkthrough } from './walkthrough';
 
 export class ExpressionSession {
@@ -22,6 +23,8 @@ export class ExpressionSession {
   error = '';
   walkthrough: Walkthrough | null = null;
   check: GradientCheck | null = null;
+  /** The tanh and σ nodes of the graph that pass almost no gradient back. */
+  saturated: SaturatedNode[] = [];
   /** How many expressions were differentiated symbolically (one per new expression, none per new point). */
   derivations = 0;
   private prepared: PreparedGradientCheck | null = null;
@@ -41,6 +44,7 @@ export class ExpressionSession {
       const check = this.prepared.check(at);
       const sameExpr = expr === this.expr && this.walkthrough !== null;
       this.walkthrough = createWalkthrough(graph);
+      this.saturated = saturatedNodes(graph);
       this.check = check;
       this.expr = expr;
       this.at = { ...at };
