@@ -207,7 +207,7 @@ export class VivaGraphView extends LitElement {
         <text class="op" x="8" y="16">${title}</text>
         <text class=${value === null ? 'pending' : 'value'} x="8" y="33">value ${value === null ? '·' : fmt(value)}</text>
         <text class="grad ${grad !== null && !frame.complete[node.id] ? 'partial' : ''} ${grad === null ? 'pending' : ''}" x="8" y="49" data-grad=${grad ?? ''}>grad ${grad === null ? '·' : fmt(grad)}</text>
-        ${sat ? svg`<text class="sat" x="2" y="-4">⚠ saturated: local ${fmt(sat.local)}</text>` : ''}
+        ${sat ? svg`<text class="sat" x="2" y="-4">⚠ saturated</text><title>${node.label}′ = ${fmt(sat.local)}: saturated, passes almost no gradient back</title>` : ''}
       </g>`;
     });
   }
