@@ -21,7 +21,14 @@ export {
   type BackwardEdge,
   type BackwardStep,
 } from './graph';
-export { checkGradients, variablesOf, type GradientCheck, type GradientCheckRow } from './gradient-check';
+export {
+  checkGradients,
+  prepareGradientCheck,
+  variablesOf,
+  type GradientCheck,
+  type GradientCheckRow,
+  type PreparedGradientCheck,
+} from './gradient-check';
 export { Neuron, Layer, type Nonlinearity } from './neuron';
 export { MLP, type Activation, type Engine, type MLPOptions, type StepOptions, type StepResult } from './mlp';
 export {

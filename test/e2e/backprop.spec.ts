@@ -147,3 +147,99 @@ test('Copy link restores the settings in a fresh page, and the same Run gives th
   await expect(freshCell.locator('.loss')).toHaveText(loss!);
   await expect(freshCell.locator('.stats')).toContainText('MLP(2, [8, 4, 1])');
 });
+
+/** The verification table's cell of `variable` in column `column` (core or symbolic). */
+const cellOf = (page: Page, variable: string, column: 'core' | 'symbolic') =>
+  page.locator(`viva-demo-backprop tr[data-variable="${variable}"] td.${column}`);
+
+test('issue 17: typed expressions answer at once, start fresh, flag saturation and mark stale results', async ({
+  page,
+}) => {
+  await page.goto('/#backprop');
+  await page.locator('viva-cell#backprop button.open').click();
+  const demo = page.locator('viva-demo-backprop');
+  const expr = box(page, 'Expression');
+  const preset = demo.getByRole('combobox', { name: 'Preset expressions' });
+  await expect(preset).toHaveValue('0');
+  // 30 terms froze the tab for minutes (mathjs simplified the derivative); 12 factors took 5 s.
+  await expr.fill(Array.from({ length: 30 }, () => 'x').join('+'));
+  await expr.press('Enter');
+  await expect(cellOf(page, 'x', 'core')).toHaveText('30');
+  await expect(cellOf(page, 'x', 'symbolic')).toHaveText('30');
+  await expect(preset).toHaveValue('custom');
+  await expr.fill(Array.from({ length: 12 }, () => 'x').join('*'));
+  await expr.press('Enter');
+  // x starts at 0.55: ∂/∂x x^12 = 12 · 0.55^11 = 0.01672.
+  await expect(cellOf(page, 'x', 'symbolic')).toHaveText('0.01672');
+  await expect(cellOf(page, 'x', 'core')).toHaveText('0.01672');
+
+  // A new expression's variables start at their start values, not the preset's b = 6.88.
+  await expr.fill('tanh(x*w+b)');
+  await expr.press('Enter');
+  const slider = (name: string) => demo.locator(`viva-slider[data-variable="${name}"] input.number`);
+  await expect(slider('x')).toHaveValue('0.55');
+  await expect(slider('w')).toHaveValue('0.28');
+  await expect(slider('b')).toHaveValue('0.72');
+  await expect(demo.locator('.saturation')).toHaveCount(0);
+  // Enter in a variable's number box: out of range is clamped with the message at once (item 3).
+  await slider('b').fill('99');
+  await slider('b').press('Enter');
+  await expect(demo.locator('viva-slider[data-variable="b"] .message')).toHaveText(
+    '99 is above the maximum 10; using 10.',
+  );
+  await expect(slider('b')).toHaveValue('10');
+  await expect(demo.locator('.saturation')).toContainText('Gradients of x, w, b pass through it');
+  await expect(demo.locator('viva-graph-view g.node.saturated')).toHaveCount(1);
+  await expect(demo.locator('tr[data-variable="b"]')).toHaveClass(/saturated/);
+
+  // An input that cannot be built marks the graph and the table stale; a good one clears the mark.
+  await expr.fill('1/0');
+  await expr.press('Enter');
+  await expect(demo.locator('#expr-error')).toContainText('Infinity');
+  await expect(demo.locator('.stale-note')).toContainText('Out of date');
+  await expect(demo.locator('viva-graph-view')).toHaveAttribute('stale', '');
+  await expr.fill('foo(x)');
+  await expr.press('Enter');
+  await expect(demo.locator('.stale-note')).toBeVisible();
+  await expr.fill('x/2');
+  await expr.press('Enter');
+  await expect(demo.locator('.stale-note')).toHaveCount(0);
+  await expect(demo.locator('viva-graph-view')).not.toHaveAttribute('stale', '');
+  await expect(cellOf(page, 'x', 'core')).toHaveText('0.5');
+});
+
+test('issue 17: the graph fits its panel with the output node in view, at 1440×900 and 390×844; zoom and pan', async ({
+  page,
+}) => {
+  const expr = 'sigmoid(w1*tanh(a1*x+c1)+w2*tanh(a2*x+c2)+w3*tanh(a3*x+c3)+b)';
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`/#backprop?expr=${encodeURIComponent(expr)}`);
+    const panel = page.locator('viva-cell#backprop .demo-panel');
+    const view = page.locator('viva-demo-backprop viva-graph-view');
+    const output = view.locator('g.node.output');
+    await expect(output).toBeVisible();
+    const [o, v, p] = await Promise.all([output, view, panel].map((l) => l.boundingBox()));
+    for (const outer of [v!, p!]) {
+      expect(o!.x).toBeGreaterThanOrEqual(outer.x - 0.5);
+      expect(o!.x + o!.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+    }
+    const widths = await panel.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+  }
+  // Zoom in by button, pan by arrow key, fit again: the viewBox follows.
+  const svg = page.locator('viva-demo-backprop viva-graph-view svg');
+  const box0 = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+  await page.locator('viva-demo-backprop viva-graph-view').getByRole('button', { name: 'Zoom in' }).click();
+  const box1 = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+  expect(box1[2]).toBeCloseTo(box0[2]! / 1.25, 3);
+  await page.locator('viva-demo-backprop viva-graph-view .viewport').focus();
+  await page.keyboard.press('ArrowLeft');
+  const box2 = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+  expect(box2[0]).toBeLessThan(box1[0]!);
+  await page.keyboard.press('0');
+  await expect(svg).toHaveAttribute('viewBox', box0.join(' '));
+});

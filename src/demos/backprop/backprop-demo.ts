@@ -55,23 +55,32 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
     super();
     const v = this.settingsStore.values;
     this.trainer = new MlpSession(mlpSettings(v));
-    this.syncExpression('reset');
+    this.syncExpression('reset', true);
     this.settingsStore.subscribe((c) => this.onSettings(c));
   }
 
   private onSettings(c: SettingsChange<typeof BACKPROP_SETTINGS>): void {
-    if (c.keys.includes('expr') || c.keys.includes('at')) this.syncExpression(c.source);
+    const expr = c.keys.includes('expr');
+    if (expr || c.keys.includes('at')) this.syncExpression(c.source, !expr || c.keys.includes('at'));
     const next = mlpSettings(c.values);
     if (this.activity === 'training' && this.trainer.needsRebuild(next)) this.runner.stop();
     if (this.trainer.configure(next)) this.stepError = '';
     this.requestUpdate();
   }
 
-  /** Builds the store's expression at its variables' values; a new expression's variables are written back. */
-  private syncExpression(source: SettingsChange<typeof BACKPROP_SETTINGS>['source']): void {
+  /**
+   * Builds the store's expression at its variables' values; a new expression's variables are written back.
+   * `withValues`: the change brought values for it (a preset, a link, a replay, a slider). A typed expression
+   * brings none, and then every variable starts at its start value: none inherits the old expression's (the
+   * tanh neuron's b = 6.88 saturated tanh(x*w + b), issue 17).
+   */
+  private syncExpression(
+    source: SettingsChange<typeof BACKPROP_SETTINGS>['source'],
+    withValues: boolean,
+  ): void {
     const { expr, at: text } = this.settingsStore.values;
     const given = parseAt(text);
-    const at = valuesFor(expr, 'at' in given ? given.at : {}, this.at);
+    const at = withValues ? valuesFor(expr, 'at' in given ? given.at : {}, this.at) : valuesFor(expr, {});
     this.at = at;
     if (expr !== this.expression.expr || formatAt(at) !== formatAt(this.expression.at))
       this.expression.set(expr, at);
@@ -215,6 +224,7 @@ export class VivaDemoBackprop extends LitElement implements DemoElement {
         step: () => this.move((s) => s.step(1)),
         play: () => this.play(),
         toEnd: () => this.move((s) => s.toEnd()),
+        inputSettled: () => this.requestUpdate(),
         restart: () => {
           if (this.activity === 'walkthrough') this.runner.stop();
           this.move((s) => s.restart());

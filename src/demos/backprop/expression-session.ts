@@ -1,10 +1,17 @@
 // The chain-rule walkthrough's state, with no DOM: the expression and its variables' values, its graph and
-// the step reached in the forward/backward walkthrough, and the three-way gradient check. A bad expression
-// or point leaves the last good graph in place and says why.
+// the step reached in the forward/backward walkthrough, and the three-way gradient check. The symbolic
+// derivatives are taken once per expression (prepareGradientCheck) and only evaluated when the values move,
+// so a slider drag costs a graph build and a few evaluations. A bad expression or point leaves the last good
+// graph in place, marked stale (`stale`), and says why.
 //
 // Example: const s = new ExpressionSession(); s.set('x*y + x', { x: 2, y: 3 }); s.toEnd(); s.frame().grads
 import { buildGraph } from '../../autograd';
-import { checkGradients, type GradientCheck } from '../../autograd/gradient-check';
+import {
+  prepareGradientCheck,
+  type GradientCheck,
+  type PreparedGradientCheck,
+} from '../../autograd/gradient-check';
+import { saturatedNodes, type SaturatedNode } from './saturation';
 import { createWalkthrough, frameAt, type Frame, type Walkthrough } from './walkthrough';
 
 export class ExpressionSession {
@@ -16,6 +23,11 @@ export class ExpressionSession {
   error = '';
   walkthrough: Walkthrough | null = null;
   check: GradientCheck | null = null;
+  /** The tanh and σ nodes of the graph that pass almost no gradient back. */
+  saturated: SaturatedNode[] = [];
+  /** How many expressions were differentiated symbolically (one per new expression, none per new point). */
+  derivations = 0;
+  private prepared: PreparedGradientCheck | null = null;
   private cached: { w: Walkthrough; index: number; frame: Frame } | null = null;
 
   /**
@@ -25,9 +37,14 @@ export class ExpressionSession {
   set(expr: string, at: Record<string, number>): boolean {
     try {
       const graph = buildGraph(expr, at);
-      const check = checkGradients(expr, at);
+      if (this.prepared?.expr !== expr) {
+        this.prepared = prepareGradientCheck(expr);
+        this.derivations++;
+      }
+      const check = this.prepared.check(at);
       const sameExpr = expr === this.expr && this.walkthrough !== null;
       this.walkthrough = createWalkthrough(graph);
+      this.saturated = saturatedNodes(graph);
       this.check = check;
       this.expr = expr;
       this.at = { ...at };
@@ -38,6 +55,11 @@ export class ExpressionSession {
       this.error = e instanceof Error ? e.message : String(e);
       return false;
     }
+  }
+
+  /** True while the graph and the check are for an earlier input than the one last given (see `error`). */
+  get stale(): boolean {
+    return this.error !== '' && this.walkthrough !== null;
   }
 
   get total(): number {

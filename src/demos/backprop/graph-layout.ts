@@ -26,7 +26,7 @@ export const NODE_WIDTH = 118;
 export const NODE_HEIGHT = 58;
 const COLUMN_GAP = 56;
 const ROW_GAP = 18;
-const MARGIN = 8;
+const MARGIN = 16;
 
 /** Nodes must be in topological order (inputs before consumers), as buildGraph returns them. */
 export function layoutGraph(nodes: readonly LayoutNode[]): GraphLayout {

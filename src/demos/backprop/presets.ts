@@ -1,4 +1,5 @@
-// The expressions the backprop cell offers to start from, with the point to evaluate them at.
+// The expressions the backprop cell offers to start from, with the point to evaluate them at, and the values
+// a typed expression's variables start at.
 
 export interface ExpressionPreset {
   name: string;
@@ -27,3 +28,13 @@ export const EXPRESSION_PRESETS: ExpressionPreset[] = [
 
 /** Bounds of a variable's slider; typed values outside are clamped with a message. */
 export const VARIABLE_RANGE = { min: -10, max: 10, step: 0.001 };
+
+/**
+ * The start value of a typed expression's i-th variable (in order of first appearance): 0.2 + 0.7·frac(0.5 +
+ * i/φ), two decimals: 0.55, 0.28, 0.72, 0.45, 0.88, … Positive (log and sqrt are defined), distinct (x − y
+ * is not 0), below 1 (a few products and sums stay off tanh's and σ's flat tails). No randomness, so no seed.
+ */
+export function startValue(i: number): number {
+  const f = (0.5 + i * 0.6180339887498949) % 1;
+  return Math.round((0.2 + 0.7 * f) * 100) / 100;
+}

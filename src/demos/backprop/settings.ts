@@ -7,7 +7,7 @@ import { variablesOf } from '../../autograd/gradient-check';
 import { expressionToValue, type Activation, type LossKind } from '../../autograd';
 import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/settings';
 import { MAX_WIDTH, parseLayerSizes } from './layer-sizes';
-import { EXPRESSION_PRESETS, VARIABLE_RANGE } from './presets';
+import { EXPRESSION_PRESETS, startValue, VARIABLE_RANGE } from './presets';
 
 /** Steps Run trains the MLP for (today's default). */
 export const RUN_TRAINING_STEPS = 500;
@@ -70,14 +70,19 @@ export function parseAt(text: string): { at: Record<string, number> } | { error:
   return { at };
 }
 
-/** The values for `expr`'s variables: from `at` where given, else from `previous`, else 1; in the expression's order. */
+/**
+ * The values for `expr`'s variables, in the expression's order: from `at` where given, else from `previous`,
+ * else the variable's start value (startValue of its position). A typed expression passes neither, so none
+ * of its variables inherits a value (see the demo's syncExpression).
+ */
 export function valuesFor(
   expr: string,
   at: Readonly<Record<string, number>>,
   previous: Readonly<Record<string, number>> = {},
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const name of variablesOf(expr)) out[name] = at[name] ?? previous[name] ?? 1;
+  for (const [i, name] of variablesOf(expr).entries())
+    out[name] = at[name] ?? previous[name] ?? startValue(i);
   return out;
 }
 

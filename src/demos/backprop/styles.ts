@@ -39,6 +39,25 @@ export const backpropStyles = [
       min-height: 2.6rem;
       white-space: pre-wrap;
     }
+    .table-scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    .stale-note {
+      border-left: 3px solid var(--warn);
+      padding: 0.3rem 0.6rem;
+      margin: 0.4rem 0;
+      background: var(--surface-2);
+    }
+    .results.stale .step-text,
+    .results.stale .check,
+    .results.stale .largest {
+      opacity: 0.45;
+    }
+    .saturation,
+    .sat-mark {
+      color: var(--warn);
+    }
     .plots {
       display: grid;
       align-items: start;

@@ -102,4 +102,63 @@ describe('the expression session', () => {
     expect(s.frame()).not.toBe(f0);
     expect(s.frame()!.index).toBe(1);
   });
+
+  it('derives once per expression: 20 value changes of the three-tanh example evaluate, never re-derive', () => {
+    const expr = 'sigmoid(w1*tanh(a1*x+c1)+w2*tanh(a2*x+c2)+w3*tanh(a3*x+c3)+b)';
+    const at = {
+      w1: 0.5,
+      a1: 1,
+      x: 0.3,
+      c1: 0,
+      w2: -0.4,
+      a2: 0.7,
+      c2: 0.2,
+      w3: 0.9,
+      a3: -1.2,
+      c3: 0.1,
+      b: 0,
+    };
+    const s = new ExpressionSession();
+    expect(s.set(expr, at)).toBe(true);
+    expect(s.derivations).toBe(1);
+    const sig = (u: number) => 1 / (1 + Math.exp(-u));
+    for (let i = 1; i <= 20; i++) {
+      const x = -1 + i * 0.1; // a slider drag on x
+      expect(s.set(expr, { ...at, x })).toBe(true);
+      const u = 0.5 * Math.tanh(x) - 0.4 * Math.tanh(0.7 * x + 0.2) + 0.9 * Math.tanh(-1.2 * x + 0.1);
+      const dx =
+        sig(u) *
+        (1 - sig(u)) *
+        (0.5 * (1 - Math.tanh(x) ** 2) -
+          0.4 * 0.7 * (1 - Math.tanh(0.7 * x + 0.2) ** 2) +
+          0.9 * -1.2 * (1 - Math.tanh(-1.2 * x + 0.1) ** 2));
+      const row = s.check!.rows.find((r) => r.variable === 'x')!;
+      expect(row.symbolic).toBeCloseTo(dx, 12);
+      expect(row.core).toBeCloseTo(dx, 12);
+    }
+    expect(s.derivations).toBe(1);
+    s.set('x*y + x', { x: 2, y: 3 });
+    expect(s.derivations).toBe(2);
+  });
+
+  it('answers x + x + … + x (30 terms) and x·x·…·x (12 factors) with the right gradients', () => {
+    const s = new ExpressionSession();
+    expect(s.set(Array.from({ length: 30 }, () => 'x').join('+'), { x: 0.5 })).toBe(true);
+    expect(s.check!.rows[0]!.symbolic).toBeCloseTo(30, 12);
+    expect(gradsAtEnd(s).x).toBeCloseTo(30, 12);
+    expect(s.set(Array.from({ length: 12 }, () => 'x').join('*'), { x: 0.9 })).toBe(true);
+    expect(s.check!.rows[0]!.symbolic).toBeCloseTo(12 * 0.9 ** 11, 12);
+    expect(s.check!.symbolicGaveUp).toBe('');
+  });
+
+  it('marks the last good graph stale while the input is invalid (1/0), and not once it is fixed', () => {
+    const s = new ExpressionSession();
+    s.set('x*y + x', { x: 2, y: 3 });
+    expect(s.stale).toBe(false);
+    expect(s.set('1/0', {})).toBe(false);
+    expect(s.error).toMatch(/Infinity/);
+    expect(s.stale).toBe(true);
+    expect(s.set('x/2', { x: 1 })).toBe(true);
+    expect(s.stale).toBe(false);
+  });
 });

@@ -104,8 +104,10 @@ describe("the variables' text", () => {
     expect(parseAt('')).toEqual({ at: {} });
   });
 
-  it("gives a new expression's variables their values: given, else previous, else 1", () => {
-    expect(valuesFor('x*y + z', { y: 5 }, { x: 2, q: 9 })).toEqual({ x: 2, y: 5, z: 1 });
+  it("gives a new expression's variables their values: given, else previous, else the start value", () => {
+    expect(valuesFor('x*y + z', { y: 5 }, { x: 2, q: 9 })).toEqual({ x: 2, y: 5, z: 0.72 });
+    // Start values by position, worked by hand: 0.2 + 0.7·frac(0.5 + i·0.618…), two decimals.
+    expect(valuesFor('tanh(x*w + b)', {})).toEqual({ x: 0.55, w: 0.28, b: 0.72 });
     expect(Object.keys(valuesFor('b + a*pi', {}))).toEqual(['b', 'a']);
   });
 });
