@@ -1,7 +1,8 @@
 // Message-passing layers with hand-written backward passes, on a graph fixed when the layer is made: GCN
 // (Kipf & Welling: Â X W + b with Â = D̂^−½ (A + I) D̂^−½) and GraphSAGE (Hamilton et al., mean aggregator,
 // self concatenated: [x_v ‖ mean_{u∈N(v)} x_u] W + b, written as X W_self + M X W_neigh + b; an isolated node's
-// mean is zero). GAT is in gnn-gat.ts. A layer owns a slice of a flat parameter vector: forward(p, x) reads
+// mean is zero; every neighbour is used, no sampling, since the graphs here are small, and outputs are not
+// rescaled to unit norm). GAT is in gnn-gat.ts. A layer owns a slice of a flat parameter vector: forward(p, x) reads
 // it, backward(p, pass, dOut, g) adds the gradient into g's matching slice and returns dL/dX.
 // No nonlinearity inside a layer: the model applies ReLU between layers.
 //
