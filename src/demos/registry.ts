@@ -89,6 +89,15 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
+  [
+    'gnn',
+    {
+      load: () => import('./gnn/gnn-demo'),
+      runs: 'Run trains the chosen GNN from scratch on the karate club (as edited) from the labelled members.',
+      summary:
+        'Step one message-passing layer node by node, train a GCN, GAT or GraphSAGE live on Zachary’s karate club from two labelled members (edit the friendships and retrain), measure how node states blur as depth grows, and see two graphs 1-WL cannot tell apart get the same GNN readout.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
