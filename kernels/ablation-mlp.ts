@@ -1,9 +1,8 @@
 // The backprop cell's MLP as an ablation family, on kernels/nn typed arrays: one of the cell's data sets (two
 // moons by default, noise 0.1), two tanh hidden layers of 16 with weights uniform in ±1/√nin (the cell's
 // initialisation), a linear score, the hinge loss, L2 of 1e-4 on every parameter and full-batch gradient
-// descent. A seed draws
-// the data (split into training, validation and test points) and the weights. The changes: the second
-// hidden layer removed, tanh swapped for ReLU, L2 switched off. The metric is test accuracy.
+// descent. A seed draws the data (split into training, validation and test points) and the weights. The
+// changes: the second hidden layer removed, tanh swapped for ReLU, L2 switched off. The metric: test accuracy.
 //
 // Example: const net = new AblationMlp({ changes: ['relu'], seed: 1 }); net.step(xs, ys, n, 0.3);
 //   MLP_FAMILY.train({ changes: [], seed: 1, lr: 0.3, steps: 300, tick }) → { validation, test }
