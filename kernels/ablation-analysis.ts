@@ -58,6 +58,8 @@ export interface AblationAnalysis {
 }
 
 const LEVEL = 0.95;
+/** The paired interval must be at least this many times narrower than Welch's to say pairing helped. */
+const PAIRING_GAIN = 1.25;
 
 function meanOf(v: readonly number[]): number {
   return v.reduce((s, x) => s + x, 0) / v.length;
@@ -156,11 +158,12 @@ function compare(base: ArmSummary, arm: ArmSummary, metric: string, compared: nu
     const ratio = (unpaired.hi - unpaired.lo) / Math.max(1e-12, paired.hi - paired.lo);
     const r = correlation === null ? 'undefined (an arm did not vary)' : correlation.toFixed(2);
     pairing =
-      ratio > 1
+      ratio >= PAIRING_GAIN
         ? `Pairing by seed helped: the per-seed results correlate (r = ${r}), and the paired interval is ` +
           `${ratio.toFixed(1)}× narrower than treating the arms as independent.`
-        : `Pairing did not help here: r = ${r}, and the paired interval is no narrower than the unpaired one ` +
-          `(${ratio.toFixed(1)}×): pairing pays only when seeds that are good for one arm are good for the other.`;
+        : `Pairing did not help much here: r = ${r}, and the paired interval is hardly narrower than the unpaired one ` +
+          `(${ratio.toFixed(2)}× as narrow): pairing pays only when seeds that are good for one arm are good for the ` +
+          `other.`;
   }
   return {
     arm: arm.name,

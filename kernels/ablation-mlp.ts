@@ -9,7 +9,15 @@
 import { makeDataset, type DatasetKind } from './datasets2d';
 import { createRng } from '../src/runtime/rng';
 import type { AblationFamily, TrainRequest } from './ablation';
-import { ACTIVATIONS, backwardScratch, denseBackward, denseForward, denseLayout, type Dense } from './nn';
+import {
+  ACTIVATIONS,
+  backwardScratch,
+  type BackwardScratch,
+  denseBackward,
+  denseForward,
+  denseLayout,
+  type Dense,
+} from './nn';
 
 export const MLP_CHANGES = [
   { id: 'no-hidden2', label: 'second hidden layer removed' },
@@ -39,6 +47,7 @@ export class AblationMlp {
   private acts: Float64Array[] = [];
   private derivs: Float64Array[] = [];
   private grad: Float64Array[] = [];
+  private scratch: BackwardScratch | null = null;
   private batch = 0;
 
   constructor(options: MlpNetOptions) {
@@ -67,6 +76,7 @@ export class AblationMlp {
     this.acts = this.widths.map((w) => new Float64Array(batch * w));
     this.derivs = this.widths.map((w) => new Float64Array(batch * w));
     this.grad = this.widths.map((w) => new Float64Array(batch * w));
+    this.scratch = backwardScratch(this.layers, batch);
   }
 
   /** The scores of n points (xs: n × 2, row-major); the returned view is overwritten by the next call. */
@@ -102,7 +112,7 @@ export class AblationMlp {
     }
     loss /= n;
     this.grads.fill(0);
-    const scratch = backwardScratch(this.layers, n);
+    const scratch = this.scratch!;
     for (let l = L - 1; l >= 0; l--) {
       const d = this.layers[l]!;
       const dx = l > 0 ? this.grad[l]!.fill(0, 0, n * d.nin) : null;

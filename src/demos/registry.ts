@@ -80,6 +80,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
+  [
+    'ablations',
+    {
+      load: () => import('./ablations/ablations-demo'),
+      summary:
+        'Ablate the backprop MLP or the tiny transformer (a hidden layer, the activation, L2, positional encoding, a head, residual connections) over paired seeds with an equal tuning budget, in a worker: mean ± 95% CI per arm, the per-seed differences and their correlation, and the conclusion the numbers support.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
