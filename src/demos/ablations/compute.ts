@@ -1,5 +1,5 @@
 // Where the ablation cell's runs happen (question 7): one job of plain data (the family, the MLP's data set
-// and the spec) reporting each finished run (arm, seed) back as plain data. The session takes one of these:
+// and the spec) reporting each finished run (arm, seed) back as plain data, with the analysis of the runs so far. The session takes one of these:
 // in the page, the cell's worker (page-compute.ts); in Node, and wherever there are no workers,
 // `inlineCompute()` here, which runs the same runner in this thread, time-sliced. The transformer family (and
 // tfjs with it) is imported only when asked for. No DOM.
@@ -7,6 +7,7 @@
 // Example: await inlineCompute().run({ family: 'mlp', data: 'xor', spec }, signal, (r) => keep(r.run));
 import type { AblationFamily, AblationSpec, RunResult } from '../../../kernels/ablation';
 import { runAblation } from '../../../kernels/ablation';
+import { analyseAblation, type AblationAnalysis } from '../../../kernels/ablation-analysis';
 import { mlpFamily } from '../../../kernels/ablation-mlp';
 import type { DatasetKind } from '../../../kernels/datasets2d';
 import { yieldFrame, type YieldFn } from '../../runtime/loop';
@@ -25,6 +26,11 @@ export interface AblationReport {
   total: number;
   /** Where the transformer's tfjs ran (e.g. 'wasm'); null for the MLP (plain typed arrays). */
   backend: string | null;
+  /**
+   * The analysis of every run so far, computed where the runs are (in the worker, so the page's main thread
+   * only draws it).
+   */
+  analysis: AblationAnalysis;
 }
 
 export interface AblationCompute {
@@ -59,11 +65,19 @@ export async function runJob(
 ): Promise<void> {
   const backend = job.family === 'transformer' && options.ensureTf ? await options.ensureTf() : null;
   const family = await familyFor(job);
+  const arms = job.spec.arms.map((a) => ({ name: a.name, changes: a.changes, runs: [] as RunResult[] }));
   await runAblation(family, job.spec, {
     signal,
     yieldFn: options.yieldFn ?? yieldFrame,
     budgetMs: options.budgetMs,
-    onRun: (run, done, total) => report({ run, done, total, backend }),
+    onRun: (run, done, total) => {
+      arms.find((a) => a.name === run.arm)!.runs.push(run);
+      const analysis = analyseAblation({
+        metric: family.metric,
+        arms: arms.filter((a) => a.runs.length > 0),
+      });
+      report({ run, done, total, backend, analysis });
+    },
   });
 }
 

@@ -1,10 +1,10 @@
 // The ablation cell's session (question 7), with no DOM: turns the settings into a spec, hands it to an
 // AblationCompute (the cell's worker in the page, the same runner in this thread in Node), keeps each run as
-// it is reported, and gives the views the analysis of the runs so far (recomputed once per new run). Stop
+// it is reported, and gives the views the analysis of the runs so far (computed beside the runs). Stop
 // keeps the finished runs; each Run starts afresh, so a run is reproducible from its settings.
 //
 // Example: const s = new AblationSession(store); await s.run(handle); s.analysis()?.comparisons
-import { analyseAblation, type AblationAnalysis } from '../../../kernels/ablation-analysis';
+import type { AblationAnalysis } from '../../../kernels/ablation-analysis';
 import type { AblationSpec, RunResult } from '../../../kernels/ablation';
 import type { Metrics } from '../../ui/kit/run-card';
 import type { RunHandle } from '../../ui/kit/run-controller';
@@ -27,7 +27,8 @@ export class AblationSession {
   done = 0;
   total = 0;
   backend: string | null = null;
-  private cached: { done: number; analysis: AblationAnalysis } | null = null;
+  /** The analysis of the runs so far, as the compute reported it with the last run. */
+  private latest: AblationAnalysis | null = null;
   private generation = 0;
 
   constructor(
@@ -60,20 +61,13 @@ export class AblationSession {
     this.done = 0;
     this.total = 0;
     this.spec = null;
-    this.cached = null;
+    this.latest = null;
     this.backend = null;
   }
 
   /** The analysis of the runs so far; null before any. */
   analysis(): AblationAnalysis | null {
-    if (this.done === 0 || !this.spec) return null;
-    if (this.cached?.done === this.done) return this.cached.analysis;
-    const arms = this.spec.arms
-      .map((a) => ({ name: a.name, changes: a.changes, runs: this.runs.get(a.name) ?? [] }))
-      .filter((a) => a.runs.length > 0);
-    const analysis = analyseAblation({ metric: this.metric, arms });
-    this.cached = { done: this.done, analysis };
-    return analysis;
+    return this.latest;
   }
 
   /** Run: every arm at every seed; Stop keeps the runs finished so far. */
@@ -96,6 +90,7 @@ export class AblationSession {
       this.runs.set(report.run.arm, list);
       this.done = report.done;
       this.backend = report.backend;
+      this.latest = report.analysis;
       r.progress(report.done / report.total, `${report.done}/${report.total} runs`);
       r.draw();
     });

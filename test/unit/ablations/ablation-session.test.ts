@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
 import { runAblation } from '../../../kernels/ablation';
+import { analyseAblation } from '../../../kernels/ablation-analysis';
 import { MLP_FAMILY, mlpFamily } from '../../../kernels/ablation-mlp';
 import { TRANSFORMER_FAMILY } from '../../../kernels/ablation-transformer';
 import { inlineCompute } from '../../../src/demos/ablations/compute';
@@ -42,6 +43,7 @@ describe('the ablation session', () => {
     const direct = await runAblation(mlpFamily('xor'), spec, { yieldFn: instant });
     for (const arm of direct.arms) expect(session.runs.get(arm.name)).toEqual(arm.runs);
     const a = session.analysis()!;
+    expect(a).toEqual(analyseAblation(direct));
     expect(a.arms.map((x) => x.n)).toEqual([3, 3, 3]);
     expect(a.comparisons).toHaveLength(2);
     expect(session.metrics()).toMatchObject({ runs: 9 });
