@@ -8,7 +8,11 @@
 //      cell with its defaults, timed until done; the main thread's long tasks (> 50 ms) recorded, and the
 //      longest gap between two turns of a 0-ms message loop (an upper bound on the longest task).
 //
-// Run: npx tsx scripts/bench-ablations.ts   (prints a table and one line `BENCH_JSON {…}`)
+// With --transformer it times instead one transformer run (full model, 300 steps, tfjs' CPU backend in Node)
+// and the full-model test digit accuracy it reaches, to size the transformer's default ablation.
+//
+// Run: npx tsx scripts/bench-ablations.ts [--transformer]   (prints a table and one line `BENCH_JSON {…}`)
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumExecutable } from '../test/chromium.ts';
@@ -18,6 +22,35 @@ import { mlpFamily } from '../kernels/ablation-mlp.ts';
 import { ABLATION_SETTINGS, specOf, type AblationSettings } from '../src/demos/ablations/settings.ts';
 import { SettingsStore } from '../src/ui/kit/settings-store.ts';
 import { serveBuiltSite } from './lib/built-site.ts';
+
+if (process.argv.includes('--transformer')) {
+  const tf = await import('@tensorflow/tfjs-core');
+  await import('@tensorflow/tfjs-backend-cpu');
+  createRequire(import.meta.url)('@tensorflow/tfjs-core/dist/register_all_gradients');
+  await tf.setBackend('cpu');
+  const { TRANSFORMER_FAMILY } = await import('../kernels/ablation-transformer.ts');
+  const rows: string[] = [];
+  for (const changes of [[], ['no-pos']]) {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = await TRANSFORMER_FAMILY.train({
+      changes,
+      seed: 1,
+      lr: 0.005,
+      steps: 300,
+      tick: async () => {},
+    });
+    const cpu = process.cpuUsage(cpu0);
+    rows.push(
+      `${(changes[0] ?? 'full').padEnd(8)} 300 steps: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
+        `${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; test digit accuracy ${r.test.toFixed(3)}`,
+    );
+  }
+  console.log(`Transformer family on tfjs-cpu in Node, load average ${loadavg()[0]!.toFixed(1)}`);
+  for (const row of rows) console.log(row);
+  console.log(`BENCH_JSON ${JSON.stringify({ loadAverage: loadavg()[0], rows })}`);
+  process.exit(0);
+}
 
 const PORT = Number(process.env.VIVA_BENCH_PORT ?? 4194);
 const DIST = '.tmp/dist-bench-ablations';
@@ -58,6 +91,8 @@ let longestGapMs = NaN;
 let status = '';
 let when: string[] = [];
 let idle: number[] = [];
+let transformerSeconds = NaN;
+let transformerStatus = '';
 try {
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -103,6 +138,19 @@ try {
   status = ((await page.locator('viva-demo-ablations p.status').textContent()) ?? '')
     .replace(/\s+/g, ' ')
     .trim();
+  // The transformer's 4 arms × 1 seed × 100 steps, to size its ablations (steps per second in the worker).
+  const tpage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await tpage.goto(`${site.origin}/#ablations?family=transformer&seeds=1&steps=100&tuning=none`);
+  const tcell = tpage.locator('viva-cell#ablations');
+  await tcell.locator('button.open').click();
+  await tpage.locator('viva-demo-ablations p.plan').waitFor();
+  const t0 = Date.now();
+  await tcell.locator('button.run').click();
+  await tcell.locator('[data-run-state="done"]').waitFor({ timeout: 600_000 });
+  transformerSeconds = (Date.now() - t0) / 1000;
+  transformerStatus = ((await tpage.locator('viva-demo-ablations p.status').textContent()) ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   await browser.close();
 } finally {
   site.close();
@@ -124,8 +172,12 @@ console.log(
 );
 console.log(`  longest main-thread gap     ${longestGapMs.toFixed(1)} ms (0-ms message loop)`);
 console.log(
+  `transformer, 4 arms × 1 seed × 100 steps in the browser: ${transformerSeconds.toFixed(1)} s (${transformerStatus}), ` +
+    `${(400 / transformerSeconds).toFixed(0)} steps/s with the worker's start`,
+);
+console.log(
   `statistics recompute: ${analysisMs.toFixed(1)} ms (4 arms × 5 seeds), ${analysis20Ms.toFixed(1)} ms (4 × 20)`,
 );
 console.log(
-  `BENCH_JSON ${JSON.stringify({ loadAverage: loadavg()[0], trainings, nodeSeconds, browserSeconds, tasksOver50: tasks.length, idleTasksOver50: idle.length, longestTaskMs: tasks.length ? Math.max(...tasks) : 0, longestGapMs, analysisMs, analysis20Ms })}`,
+  `BENCH_JSON ${JSON.stringify({ loadAverage: loadavg()[0], trainings, nodeSeconds, browserSeconds, tasksOver50: tasks.length, idleTasksOver50: idle.length, longestTaskMs: tasks.length ? Math.max(...tasks) : 0, longestGapMs, analysisMs, analysis20Ms, transformerSeconds })}`,
 );
