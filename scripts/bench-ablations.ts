@@ -142,7 +142,7 @@ try {
   const tpage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await tpage.goto(`${site.origin}/#ablations?family=transformer&seeds=1&steps=100&tuning=none`);
   const tcell = tpage.locator('viva-cell#ablations');
-  await tcell.locator('button.open').click();
+  // A link with settings opens the cell by itself.
   await tpage.locator('viva-demo-ablations p.plan').waitFor();
   const t0 = Date.now();
   await tcell.locator('button.run').click();

@@ -147,7 +147,16 @@ export class VivaDemoAblations extends LitElement implements DemoElement {
       <p class="plan">
         Run trains ${plan.arms} arm${plan.arms === 1 ? '' : 's'} (the full model first) × ${plan.seeds}
         seed${plan.seeds === 1 ? '' : 's'} × ${plan.rates} learning rate${plan.rates === 1 ? '' : 's'} =
-        ${plan.trainings} models; each arm's test figure is the one its validation split chose.
+        ${plan.trainings} models (${(plan.trainings * this.settingsStore.values.steps).toLocaleString('en')}
+        training steps); each arm's test figure is the one its validation split chose.
+        ${
+          family === 'transformer'
+            ? html`<span class="slow"
+                >The transformer trains some tens of steps a second in a worker (8 on a busy 2-core machine):
+                one rate, 3 seeds and 200 steps keep a run to minutes.</span
+              >`
+            : ''
+        }
       </p>
       ${error ? html`<viva-error .message=${error}></viva-error>` : ''}
       ${
