@@ -1,7 +1,9 @@
 // A tiny decoder-only transformer on tfjs-core ops: token embeddings plus sinusoidal positions, then `layers`
 // pre-LN blocks (causal multi-head self-attention, a ReLU feed-forward network, each inside a residual
 // connection), a final layer norm and a linear read-out to the vocabulary. Weights are drawn from a seeded
-// generator, so a seed gives the same model on every backend.
+// generator, so a seed gives the same model on every backend. Three optional ablations (question 7), off by
+// default: no positional encoding, some heads masked (their output zeroed in every layer), no residual
+// connections (each block's output replaces its input instead of being added to it).
 //
 // This file works on tensors; trainer.ts wraps it in a plain-data API for the cell.
 // Example: const m = new TinyTransformer({ vocabSize: 11, maxLength: 10, dModel: 32, heads: 2, layers: 2,
@@ -20,6 +22,12 @@ export interface TransformerConfig {
   /** Feed-forward width as a multiple of dModel (4 in the original paper). */
   ffMultiplier: number;
   seed: number;
+  /** Add the sinusoidal positions to the embeddings (default true; false: the model sees a bag of tokens). */
+  positional?: boolean;
+  /** Add each block's output to its input (default true). */
+  residual?: boolean;
+  /** Heads (0-based) whose output is zeroed in every layer (default none). */
+  maskedHeads?: readonly number[];
 }
 
 export const TRANSFORMER_LIMITS = {
@@ -42,6 +50,9 @@ export function checkTransformerConfig(config: TransformerConfig): TransformerCo
   if (config.dModel % config.heads !== 0)
     throw new Error(`dModel (${config.dModel}) must be divisible by heads (${config.heads})`);
   if (!Number.isFinite(config.seed)) throw new Error(`seed must be a finite number, got ${config.seed}`);
+  for (const h of config.maskedHeads ?? [])
+    if (!Number.isInteger(h) || h < 0 || h >= config.heads)
+      throw new Error(`maskedHeads must list heads from 0 to ${config.heads - 1}, got ${h}`);
   return config;
 }
 
@@ -102,6 +113,8 @@ export class TinyTransformer {
   private readonly positions: tf.Tensor2D;
   /** −1e9 above the diagonal: softmax gives those (future) positions exactly zero weight in float32. */
   private readonly causalMask: tf.Tensor2D;
+  /** [1, heads, 1, 1]: 0 for a masked head, 1 otherwise; null when no head is masked. */
+  private readonly headMask: tf.Tensor4D | null;
   private readonly all: tf.Variable[] = [];
   private disposed = false;
 
@@ -151,6 +164,15 @@ export class TinyTransformer {
         Array.from({ length: maxLength }, (_, j) => (j > i ? -1e9 : 0)),
       ),
     );
+    const masked = this.config.maskedHeads ?? [];
+    const H = this.config.heads;
+    this.headMask =
+      masked.length === 0
+        ? null
+        : tf.tensor4d(
+            Array.from({ length: H }, (_, h) => (masked.includes(h) ? 0 : 1)),
+            [1, H, 1, 1],
+          );
   }
 
   /** The trainable variables (for the optimizer). */
@@ -177,7 +199,9 @@ export class TinyTransformer {
     // The embedding lookup as one-hot × table: gather's gradient (UnsortedSegmentSum) is missing on WASM.
     const oneHot = tf.oneHot(tf.reshape(tokens, [B * T]), this.config.vocabSize);
     const embedded = tf.reshape(tf.matMul(oneHot, this.embedding as tf.Tensor2D), [B, T, d]);
-    let x: tf.Tensor3D = tf.add(embedded, positions);
+    let x: tf.Tensor3D =
+      this.config.positional === false ? (embedded as tf.Tensor3D) : tf.add(embedded, positions);
+    const residual = this.config.residual !== false;
     const mask = T === maxLength ? this.causalMask : tf.slice(this.causalMask, [0, 0], [T, T]);
     const attention: tf.Tensor4D[] = [];
     // x·W + b (then ReLU) as one fused op: fewer kernels per step, which is what costs most at this size.
@@ -196,14 +220,14 @@ export class TinyTransformer {
       const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh)), mask);
       const weights = tf.softmax(scores) as tf.Tensor3D;
       attention.push(tf.reshape(weights, [B, H, T, T]));
-      const mixed = tf.reshape(tf.transpose(tf.reshape(tf.matMul(weights, v), [B, H, T, dh]), [0, 2, 1, 3]), [
-        B,
-        T,
-        d,
-      ]) as tf.Tensor3D;
-      x = tf.add(x, dense(mixed, p.wo, p.bo));
+      let perHead = tf.reshape(tf.matMul(weights, v), [B, H, T, dh]);
+      if (this.headMask) perHead = tf.mul(perHead, this.headMask);
+      const mixed = tf.reshape(tf.transpose(perHead, [0, 2, 1, 3]), [B, T, d]) as tf.Tensor3D;
+      const attended = dense(mixed, p.wo, p.bo);
+      x = residual ? tf.add(x, attended) : attended;
       const h2 = layerNorm(x, p.ln2Gain, p.ln2Bias);
-      x = tf.add(x, dense(dense(h2, p.w1, p.b1, 'relu'), p.w2, p.b2));
+      const fed = dense(dense(h2, p.w1, p.b1, 'relu'), p.w2, p.b2);
+      x = residual ? tf.add(x, fed) : fed;
     }
     const logits = dense(layerNorm(x, this.lnFinalGain, this.lnFinalBias), this.wOut, this.bOut);
     return { logits, attention };
@@ -213,6 +237,7 @@ export class TinyTransformer {
     if (this.disposed) return;
     this.disposed = true;
     tf.dispose([...this.all, this.positions, this.causalMask]);
+    this.headMask?.dispose();
   }
 }
 

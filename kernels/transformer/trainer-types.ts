@@ -16,6 +16,10 @@ export interface TransformerOptions {
   /** Sequences in the fixed evaluation set. */
   evalSize?: number;
   seed: number;
+  /** Ablations (question 7), all off by default: see TransformerConfig. */
+  positional?: boolean;
+  residual?: boolean;
+  maskedHeads?: readonly number[];
 }
 
 export const TRANSFORMER_DEFAULTS = {

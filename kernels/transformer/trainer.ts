@@ -70,6 +70,10 @@ export class TransformerTrainer {
       ffMultiplier: o.ffMultiplier,
       seed: o.seed,
     };
+    // The ablations join the config only when asked for, so the default config is what it always was.
+    if (options.positional !== undefined) this.config.positional = options.positional;
+    if (options.residual !== undefined) this.config.residual = options.residual;
+    if (options.maskedHeads !== undefined) this.config.maskedHeads = options.maskedHeads.slice();
     this.model = new TinyTransformer(this.config); // validates the sizes
     this.optimizer = tf.train.adam(o.learningRate, 0.9, 0.98, 1e-8);
     // Separate streams for the training batches and the fixed evaluation set, both from the seed.
@@ -200,10 +204,18 @@ export class TransformerTrainer {
    * digit is right given the right prefix, greedy decoding produces that same prefix at every step, and the
    * first wrong digit is wrong under both.
    */
-  private async evaluateNow(): Promise<Evaluation> {
-    const { batchSize: N, length: L } = this.evalSet;
+  private evaluateNow(): Promise<Evaluation> {
+    return this.evaluateOn(this.evalSet);
+  }
+
+  /** The same accuracies on another set of questions (e.g. a held-out test set made with makeBatch). */
+  async evaluateOn(set: Batch): Promise<Evaluation> {
+    this.checkAlive();
+    if (set.length !== this.length)
+      throw new Error(`the set must have questions of ${this.length} digits, got ${set.length}`);
+    const { batchSize: N, length: L } = set;
     const predicted = tf.tidy(() => {
-      const tokens = tf.tensor2d(this.evalSet.inputs, [N, 2 * L], 'int32');
+      const tokens = tf.tensor2d(set.inputs, [N, 2 * L], 'int32');
       const { logits } = this.model.forward(tokens);
       return tf.argMax(tf.slice(logits, [0, L, 0], [N, L, VOCAB_SIZE]), -1);
     });
@@ -214,7 +226,7 @@ export class TransformerTrainer {
     for (let n = 0; n < N; n++) {
       let all = true;
       for (let t = 0; t < L; t++) {
-        const ok = guesses[n * L + t] === this.evalSet.targets[n * L + t];
+        const ok = guesses[n * L + t] === set.targets[n * L + t];
         rightDigits += ok ? 1 : 0;
         all &&= ok;
       }

@@ -98,6 +98,15 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Step one message-passing layer node by node, train a GCN, GAT or GraphSAGE live on Zachary’s karate club from two labelled members (edit the friendships and retrain), measure how node states blur as depth grows, and see two graphs 1-WL cannot tell apart get the same GNN readout.',
     },
   ],
+  [
+    'ablations',
+    {
+      load: () => import('./ablations/ablations-demo'),
+      runs: 'Run trains every arm at every seed (and learning rate, with a tuning budget) in a worker, then compares each arm with the full model.',
+      summary:
+        'Ablate the backprop MLP or the tiny transformer (a hidden layer, the activation, L2, positional encoding, a head, residual connections) over paired seeds with an equal tuning budget, in a worker: mean ± 95% CI per arm, the per-seed differences and their correlation, and the conclusion the numbers support.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
