@@ -14,7 +14,7 @@ import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import { workerCompute } from './page-compute';
 import { AblationSession } from './session';
-import { ABLATION_SETTINGS, familyKeys, type FamilyId } from './settings';
+import { ABLATION_SETTINGS, FAMILY_RUN_DEFAULTS, familyKeys, type FamilyId } from './settings';
 import { armTable, forestChart, pairedView } from './views';
 
 const RUN_KEYS = ['seeds', 'seed', 'steps', 'tuning'] as const;
@@ -110,7 +110,12 @@ export class VivaDemoAblations extends LitElement implements DemoElement {
 
   constructor() {
     super();
-    this.settingsStore.subscribe(() => this.requestUpdate());
+    this.settingsStore.subscribe((change) => {
+      // Picking a model from the menu starts it from that model's run settings (links and replays keep theirs).
+      if (change.source === 'control' && change.keys.includes('family'))
+        this.settingsStore.patch(FAMILY_RUN_DEFAULTS[change.values.family as FamilyId], 'control');
+      this.requestUpdate();
+    });
   }
 
   async run(ctx: RunContext): Promise<void> {
@@ -153,7 +158,7 @@ export class VivaDemoAblations extends LitElement implements DemoElement {
           family === 'transformer'
             ? html`<span class="slow"
                 >The transformer trains some tens of steps a second in a worker (8 on a busy 2-core machine):
-                one rate, 3 seeds and 200 steps keep a run to minutes.</span
+                picking it set one rate, 3 seeds and 200 steps, which keep a run to minutes.</span
               >`
             : ''
         }

@@ -59,6 +59,16 @@ export const TUNING = {
 } as const;
 export type TuningId = keyof typeof TUNING;
 
+/**
+ * The run settings each model starts from when the user picks it: the transformer trains some tens of steps a
+ * second, so the MLP's 5 seeds × 3 rates × 300 steps would take over half an hour; 3 seeds × 1 rate × 200
+ * steps keep it to minutes.
+ */
+export const FAMILY_RUN_DEFAULTS: Record<FamilyId, { seeds: number; steps: number; tuning: TuningId }> = {
+  mlp: { seeds: 5, steps: 300, tuning: 'three' },
+  transformer: { seeds: 3, steps: 200, tuning: 'none' },
+};
+
 const toggle = (t: (typeof ARM_TOGGLES)[number]) => ({
   key: t.key,
   kind: 'toggle' as const,
