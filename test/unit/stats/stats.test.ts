@@ -23,6 +23,12 @@ describe('pairedPermutationTest', () => {
     // 10 8 6 4 2 4 2 0 0 −2 −4 −2 −4 −6 −8 −10 → six have |s| ≥ 6.
     expect(pairedPermutationTest([1, 0, 3, 4], [0, 2, 0, 0])).toEqual({ p: 6 / 16, exact: true });
   });
+  it('ignores zero differences: 1000 pairs with three non-zero ones are enumerated exactly', () => {
+    const a = [1, 2, 3, ...Array<number>(997).fill(0.5)];
+    const b = [0, 0, 0, ...Array<number>(997).fill(0.5)];
+    expect(pairedPermutationTest(a, b)).toEqual({ p: 0.25, exact: true });
+    expect(pairedPermutationTest([1, 1], [1, 1])).toEqual({ p: 1, exact: true });
+  });
   it('falls back to seeded Monte Carlo, close to the exact p', () => {
     const rng = createRng(3);
     const a = Array.from({ length: 16 }, () => rng.normal() + 0.4);
