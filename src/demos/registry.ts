@@ -80,6 +80,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
+  [
+    'fair-evaluation',
+    {
+      load: () => import('./fair-evaluation/fair-evaluation-demo'),
+      summary:
+        'Train two small networks on one data set and compare them the way a paper should: bootstrap intervals, a paired permutation test and McNemar on the same test examples, the seeds on which the ranking flips, how the interval narrows with test-set size, and what an unequal tuning budget does to the gap.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
