@@ -88,6 +88,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Train two small networks on one data set and compare them the way a paper should: bootstrap intervals, a paired permutation test and McNemar on the same test examples, the seeds on which the ranking flips, how the interval narrows with test-set size, and what an unequal tuning budget does to the gap.',
     },
   ],
+  [
+    'research-hypothesis',
+    {
+      load: () => import('./research-hypothesis/research-hypothesis-demo'),
+      summary:
+        'Write a research hypothesis field by field (the gap, one measurable claim, baselines, controls, budget, and the result that would change your mind) with a critique as you type, see how many runs per arm a t-test needs to detect the claimed effect, and export it as Markdown.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */

@@ -1,4 +1,6 @@
-// The research-methods cells in a real browser. Question 9: a link with small settings opens the fair
+// The research-methods cells in a real browser. Question 6: the hypothesis builder critiques as you type,
+// shows the runs per arm for the power settings of a link, keeps user text as text, restores it after a
+// reload and exports it as Markdown. Question 9: a link with small settings opens the fair
 // comparison, Run trains both models over the seeds and the sweep and shows finite intervals and p-values,
 // and a new confidence level narrows the interval at once without training again.
 import { expect, test } from './fixtures.ts';
@@ -47,4 +49,44 @@ test('fair comparison: Run from a link gives intervals, p-values, seeds and the 
   await level.press('Enter');
   await expect.poll(width).toBeLessThan(at95);
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done');
+});
+
+test('hypothesis builder: critique as you type, runs from the power settings, saved across a reload, exported as Markdown', async ({
+  page,
+}) => {
+  await page.goto('/#research-hypothesis?delta=1.5&sd=0.8');
+  const demo = page.locator('viva-demo-research-hypothesis');
+  await expect(demo.locator('.runs-needed')).toHaveText('6');
+  await expect(demo.locator('.power-below')).toHaveText('73.8%');
+
+  const size = demo.getByLabel('By how much', { exact: true });
+  await size.fill('a lot');
+  await expect(demo.locator('.note[data-field="claimSize"]')).toContainText('No number in the claim');
+  await size.fill('1.5 points');
+  await expect(demo.locator('.note[data-field="claimSize"]')).toHaveText('✓');
+  const gap = demo.getByLabel('The gap', { exact: true });
+  await gap.fill('<img src=x onerror="window.__pwned = 1"> is unexplained');
+  await expect(demo.locator('img')).toHaveCount(0);
+
+  await demo.getByRole('switch', { name: 'Paired by seed' }).click();
+  await expect(demo.locator('.runs-needed')).toHaveText('5');
+  await demo.getByRole('switch', { name: 'Paired by seed' }).click();
+  await expect(demo.locator('.runs-needed')).toHaveText('6');
+
+  await page.reload();
+  await expect(demo.getByLabel('The gap', { exact: true })).toHaveValue(
+    '<img src=x onerror="window.__pwned = 1"> is unexplained',
+  );
+  await expect(demo.locator('.save-status')).toContainText('Restored');
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    demo.getByRole('button', { name: 'Export Markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('hypothesis.md');
+  const text = await (await download.createReadStream()).toArray();
+  const md = Buffer.concat(text).toString('utf8');
+  expect(md).toContain('- Size: 1.5 points');
+  expect(md).toMatch(/## Runs needed\n6 runs per arm \(two-sample t-test/);
 });
