@@ -7,6 +7,7 @@
 // Example: seedsForPower({ delta: 1, sd: 1 })  // 17 runs per arm (two-sample, α = 0.05, power 0.8)
 import { createRng } from '../src/runtime/rng';
 import { binomialCdf, noncentralTCdf, tQuantile } from './stats-dist';
+import { resampledMeans } from './stats-resample';
 
 export { tQuantile, tCdf, noncentralTCdf, normalCdf, normalQuantile, binomialCdf } from './stats-dist';
 
@@ -69,15 +70,7 @@ export function bootstrapCI(
   checkValues('values', values);
   checkLevel(level);
   checkCount('resamples', resamples);
-  const rng = createRng(seed);
-  const n = values.length;
-  const data = Float64Array.from(values);
-  const means = new Float64Array(resamples);
-  for (let r = 0; r < resamples; r++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += data[(rng.uniform() * n) | 0]!;
-    means[r] = s / n;
-  }
+  const means = resampledMeans(Float64Array.from(values), resamples, createRng(seed));
   means.sort();
   const tail = (1 - level) / 2;
   return { mean: mean(values), lo: sortedQuantile(means, tail), hi: sortedQuantile(means, 1 - tail) };

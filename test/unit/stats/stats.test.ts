@@ -100,6 +100,37 @@ describe('bootstrapCI', () => {
     expect(Math.abs(r.hi - (m + half))).toBeLessThan(0.08 * half);
     expect(bootstrapCI(values, { resamples: 4000, seed: 5 })).toEqual(r);
   });
+  it('on 0/1 data (the binomial shortcut) gives the binomial quantiles of the resampled share', () => {
+    // 200 verdicts, 160 right: a resample's count of right ones is Binomial(200, 0.8); its 2.5% and 97.5%
+    // quantiles, summed here from the pmf in float64, bound the interval to within one example.
+    const values = Array.from({ length: 200 }, (_, i) => (i < 160 ? 1 : 0));
+    const pmf = (k: number) => {
+      let lc = 0;
+      for (let j = 1; j <= k; j++) lc += Math.log((200 - k + j) / j);
+      return Math.exp(lc + k * Math.log(0.8) + (200 - k) * Math.log(0.2));
+    };
+    const quantile = (q: number) => {
+      let c = 0;
+      for (let k = 0; k <= 200; k++) if ((c += pmf(k)) >= q) return k / 200;
+      return 1;
+    };
+    const r = bootstrapCI(values, { resamples: 20_000, seed: 3 });
+    expect(Math.abs(r.lo - quantile(0.025))).toBeLessThanOrEqual(1 / 200 + 1e-12);
+    expect(Math.abs(r.hi - quantile(0.975))).toBeLessThanOrEqual(1 / 200 + 1e-12);
+  });
+  it('on mostly-zero differences agrees with the normal-theory interval', () => {
+    const values = [
+      ...Array<number>(370).fill(0),
+      ...Array<number>(20).fill(1),
+      ...Array<number>(10).fill(-1),
+    ];
+    const m = 10 / 400;
+    const sdPop = Math.sqrt(30 / 400 - m * m);
+    const half = (1.959964 * sdPop) / Math.sqrt(400);
+    const r = bootstrapCI(values, { resamples: 20_000, seed: 4 });
+    expect(Math.abs(r.lo - (m - half))).toBeLessThan(0.1 * half);
+    expect(Math.abs(r.hi - (m + half))).toBeLessThan(0.1 * half);
+  });
   it('throws on a level outside (0, 1) or fewer than two values', () => {
     expect(() => bootstrapCI([1, 2, 3], { level: 0 })).toThrow(/level/);
     expect(() => bootstrapCI([1], {})).toThrow(/at least 2/);
