@@ -4,7 +4,8 @@
 // few assumptions; the fair comparison's default run (8 seeds × 2 models + 2 sweeps of 4 + the baseline), then
 // its summary recomputed for new levels and resample counts. Chromium: the built site served on
 // 127.0.0.1:4196; the Q9 cell's Run at its defaults (seconds, main-thread tasks over 50 ms), a new confidence
-// level → the interval redrawn, and a new δ in the Q6 cell → the runs redrawn.
+// level → the interval redrawn, and a new δ in the Q6 cell → the runs redrawn, both through Playwright's
+// keyboard (its round trips included) and inside the page (the store set → recomputed → drawn).
 //
 // Run: npx tsx scripts/bench-stats.ts [--node]   (prints tables and one line `BENCH_JSON {…}`)
 import { loadavg } from 'node:os';
@@ -124,10 +125,31 @@ async function chromiumFigures() {
       levelMs.push((await page.evaluate(() => performance.now())) - t);
       levelTasks.push(...(await longTasks(page)));
     }
+    // The same in the page, without Playwright's round trips: the store set → summary recomputed → drawn.
+    const levelInPageMs: number[] = [];
+    for (const level of [0.9, 0.8, 0.95, 0.99, 0.9]) {
+      levelInPageMs.push(
+        await page.evaluate(async (lv) => {
+          type Demo = HTMLElement & {
+            settingsStore: { set(k: string, v: string): void };
+            session: { summary: unknown };
+            updateComplete: Promise<boolean>;
+          };
+          const d = document.querySelector('viva-demo-fair-evaluation') as Demo;
+          const before = d.session.summary;
+          const t0 = performance.now();
+          d.settingsStore.set('level', String(lv));
+          while (d.session.summary === before) await new Promise((r) => setTimeout(r, 0));
+          await d.updateComplete;
+          return performance.now() - t0;
+        }, level),
+      );
+    }
     await page.goto(`${site.origin}/#research-hypothesis?delta=1.5`);
     const hyp = page.locator('viva-demo-research-hypothesis');
     await hyp.locator('.runs-needed').waitFor();
     const deltaMs: number[] = [];
+    await recordLongTasks(page);
     for (const delta of ['1', '0.5', '0.2']) {
       const before = await hyp.locator('.runs-needed').textContent();
       const box = hyp.getByRole('textbox', { name: 'Effect to detect δ', exact: true });
@@ -142,13 +164,32 @@ async function chromiumFigures() {
       );
       deltaMs.push((await page.evaluate(() => performance.now())) - t);
     }
+    const deltaInPageMs: number[] = [];
+    for (const delta of [1.1, 0.7, 0.3, 2, 1.5]) {
+      deltaInPageMs.push(
+        await page.evaluate(async (dv) => {
+          type Demo = HTMLElement & {
+            settingsStore: { set(k: string, v: string): void };
+            updateComplete: Promise<boolean>;
+          };
+          const d = document.querySelector('viva-demo-research-hypothesis') as Demo;
+          const t0 = performance.now();
+          d.settingsStore.set('delta', String(dv));
+          await d.updateComplete;
+          return performance.now() - t0;
+        }, delta),
+      );
+    }
     return {
+      levelInPageMs,
+      deltaInPageMs,
       runSeconds,
       runTasksOver50: runTasks.length,
       runLongestMs: Math.max(0, ...runTasks),
       levelMs,
       levelTasksOver50: levelTasks.length,
       deltaMs,
+      deltaTasksOver50: (await longTasks(page)).length,
     };
   } finally {
     await browser.close();
@@ -188,6 +229,11 @@ if (browserFigures) {
   console.log(
     `  Q9 new level → interval redrawn: ${browserFigures.levelMs.map((m) => m.toFixed(0)).join(', ')} ms; tasks over 50 ms: ${browserFigures.levelTasksOver50}`,
   );
-  console.log(`  Q6 new δ → runs redrawn: ${browserFigures.deltaMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `  in the page (store set → recomputed → drawn): Q9 level ${browserFigures.levelInPageMs.map((m) => m.toFixed(1)).join(', ')} ms; Q6 δ ${browserFigures.deltaInPageMs.map((m) => m.toFixed(1)).join(', ')} ms`,
+  );
+  console.log(
+    `  Q6 new δ → runs redrawn: ${browserFigures.deltaMs.map((m) => m.toFixed(0)).join(', ')} ms; tasks over 50 ms: ${browserFigures.deltaTasksOver50}`,
+  );
 }
 console.log(`BENCH_JSON ${JSON.stringify({ load: load(), power, fair, chromium: browserFigures })}`);

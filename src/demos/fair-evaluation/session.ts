@@ -1,8 +1,9 @@
 // The fair-comparison cell's session (question 9), with no DOM. Run trains, time-sliced in this thread (each
 // Adam step of these small MLPs takes well under a millisecond), model A and model B once per seed on one
 // data set, then the learning-rate sweep of each and the untuned baseline; it keeps every run's per-example
-// correctness on the test set and summarizes them (kernels/fair-eval-stats.ts) one section per task. Stop
-// keeps the runs finished so far and summarizes those. The statistics settings recompute the summary at once.
+// correctness on the test set and summarizes them (kernels/fair-eval-stats.ts), yielding between sections
+// once 10 ms are spent. Stop keeps the runs finished so far and summarizes those. The statistics settings
+// recompute the summary at once.
 import { ClassifierRun, learningRateGrid, makeSplits } from '../../../kernels/fair-eval';
 import type { DatasetKind } from '../../../kernels/datasets2d';
 import {
@@ -21,6 +22,8 @@ import type { SettingsStore } from '../../ui/kit/settings-store';
 import type { FAIR_SETTINGS, FairValues } from './settings';
 
 export const BATCH = 32;
+/** Work on the summary before it yields to the page (ms). */
+const SUMMARY_SLICE_MS = 10;
 
 /** How many trainings one Run makes: A and B per seed, both sweeps, and the untuned baseline. */
 export function runCount(v: FairValues): number {
@@ -61,10 +64,15 @@ export class FairEvalSession {
       return;
     }
     const o = this.statsOptions();
+    // One task when it is quick (the defaults take a few ms); a yield between sections once 10 ms are spent.
+    const start = performance.now();
+    const pause = async () => {
+      if (performance.now() - start > SUMMARY_SLICE_MS) await this.yieldFn();
+    };
     const out: Partial<ComparisonSummary> = { main: summarizeMain(r.seeds[0]!, o) };
-    await this.yieldFn();
+    await pause();
     out.seeds = summarizeSeeds(r.seeds, o);
-    await this.yieldFn();
+    await pause();
     out.sizes = summarizeSizes(r.seeds[0]!, o);
     out.tuning = r.tuning ? summarizeTuning(r.tuning) : null;
     if (r === this.results) this.summary = out;
