@@ -1,8 +1,8 @@
 // The research-methods cells in a real browser. Question 6: the hypothesis builder critiques as you type,
 // shows the runs per arm for the power settings of a link, keeps user text as text, restores it after a
-// reload and exports it as Markdown. Question 9: a link with small settings opens the fair
-// comparison, Run trains both models over the seeds and the sweep and shows finite intervals and p-values,
-// and a new confidence level narrows the interval at once without training again.
+// reload and exports it as Markdown. Question 9: a link with small settings opens the fair comparison, Run
+// trains both models over the seeds and the sweep (in the cell's worker) and shows finite intervals and
+// p-values, and a new confidence level narrows the interval at once without training again.
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
 
@@ -18,6 +18,7 @@ test('fair comparison: Run from a link gives intervals, p-values, seeds and the 
     timeout: 30_000,
   });
 
+  await expect(demo.locator('.where')).toContainText('in a worker');
   const accA = parseFloat((await demo.locator('.acc-a').textContent())!);
   expect(accA).toBeGreaterThan(60);
   expect(accA).toBeLessThanOrEqual(100);
@@ -72,7 +73,9 @@ test('hypothesis builder: critique as you type, runs from the power settings, sa
   await expect(demo.locator('.runs-needed')).toHaveText('5');
   await demo.getByRole('switch', { name: 'Paired by seed' }).click();
   await expect(demo.locator('.runs-needed')).toHaveText('6');
+  await expect(page).not.toHaveURL(/paired/); // the link follows the settings 300 ms after a change
 
+  await page.goto('/#research-hypothesis?delta=1.5'); // a link with a setting opens the demo
   await page.reload();
   await expect(demo.getByLabel('The gap', { exact: true })).toHaveValue(
     '<img src=x onerror="window.__pwned = 1"> is unexplained',

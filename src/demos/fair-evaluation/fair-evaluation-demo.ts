@@ -1,7 +1,8 @@
 // The fair-comparison cell's demo (question 9): two small MLPs trained on one 2-D data set and scored example
 // by example on one test set; bootstrap CIs, the paired permutation test and McNemar on those results; the
 // spread over seeds, where a single seed can rank them the other way; the CI width against the test-set size;
-// and the equal-tuning-budget trap. Thin: settings.ts, session.ts (training, time-sliced), views.ts.
+// and the equal-tuning-budget trap. Thin: settings.ts, session.ts, compute.ts (the trainings, in the cell's
+// worker: page-compute.ts, worker.ts), views.ts.
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { demoStyles } from '../../ui/demo-styles';
@@ -13,6 +14,7 @@ import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
 import '../../ui/line-chart';
 import type { LineTrace } from '../../ui/plot-spec';
+import { workerCompute } from './page-compute';
 import { FairEvalSession, runCount } from './session';
 import { FAIR_SETTINGS, STATS_KEYS } from './settings';
 import { SEED_AXES, SIZE_AXES, mainView, seedTraces, seedView, sizeTraces, tuningView } from './views';
@@ -40,7 +42,7 @@ export class VivaDemoFairEvaluation extends LitElement implements DemoElement {
 
   readonly settingsStore = new SettingsStore(FAIR_SETTINGS);
   private readonly runner = new RunController(this);
-  readonly session = new FairEvalSession(this.settingsStore);
+  readonly session = new FairEvalSession(this.settingsStore, { compute: workerCompute() });
   /** Bumped per statistics recompute, so an older one does not overwrite a newer. */
   private recompute = 0;
   /** The charts' traces, made once per summary (a fresh array would redraw the chart on every render). */
@@ -61,6 +63,11 @@ export class VivaDemoFairEvaluation extends LitElement implements DemoElement {
 
   async run(ctx: RunContext): Promise<void> {
     await this.runner.run((r) => this.session.run(r), ctx);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback(); // the runner stops its run
+    this.session.dispose();
   }
 
   reset(): void {
@@ -88,8 +95,12 @@ export class VivaDemoFairEvaluation extends LitElement implements DemoElement {
         <viva-settings .store=${this.settingsStore} group="stats"></viva-settings>
       </div>
       <p class="hint">
-        Run trains ${runCount(this.settingsStore.values)} small networks here, time-sliced (a few seconds at
-        the defaults).
+        Run trains ${runCount(this.settingsStore.values)} small networks (a few seconds at the
+        defaults)${
+          this.session.inWorker
+            ? html`<span class="where">, in a worker: the page stays free meanwhile</span>`
+            : ''
+        }.
       </p>
       ${this.runner.error ? html`<viva-error .message=${this.runner.error}></viva-error>` : ''}
       ${stale ? html`<p class="hint stale">Settings changed: Run again to retrain with them.</p>` : ''}

@@ -1,11 +1,9 @@
-// The fair-comparison cell's session (question 9), with no DOM. Run trains, time-sliced in this thread (each
-// Adam step of these small MLPs takes well under a millisecond), model A and model B once per seed on one
-// data set, then the learning-rate sweep of each and the untuned baseline; it keeps every run's per-example
-// correctness on the test set and summarizes them (kernels/fair-eval-stats.ts), yielding between sections
-// once 10 ms are spent. Stop keeps the runs finished so far and summarizes those. The statistics settings
-// recompute the summary at once.
-import { ClassifierRun, learningRateGrid, makeSplits } from '../../../kernels/fair-eval';
-import type { DatasetKind } from '../../../kernels/datasets2d';
+// The fair-comparison cell's session (question 9), with no DOM. Run hands the trainings to a FairCompute
+// (compute.ts: the cell's worker in the page, the same loop time-sliced in this thread in Node): model A and
+// model B once per seed on one data set, then the learning-rate sweep of each and the untuned baseline; it
+// keeps every run's per-example correctness on the test set and summarizes them (kernels/fair-eval-stats.ts),
+// yielding between sections once 10 ms are spent. Stop keeps the runs finished so far and summarizes those.
+// The statistics settings recompute the summary at once.
 import {
   summarizeMain,
   summarizeSeeds,
@@ -15,33 +13,37 @@ import {
   type ComparisonSummary,
   type StatsOptions,
 } from '../../../kernels/fair-eval-stats';
-import { TimeSlicer, yieldFrame, type YieldFn } from '../../runtime/loop';
+import { yieldFrame, type YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import type { RunHandle } from '../../ui/kit/run-controller';
 import type { SettingsStore } from '../../ui/kit/settings-store';
+import { inlineCompute, runCount, type FairCompute } from './compute';
 import type { FAIR_SETTINGS, FairValues } from './settings';
 
-export const BATCH = 32;
+export { runCount } from './compute';
+
 /** Work on the summary before it yields to the page (ms). */
 const SUMMARY_SLICE_MS = 10;
-
-/** How many trainings one Run makes: A and B per seed, both sweeps, and the untuned baseline. */
-export function runCount(v: FairValues): number {
-  return 2 * v.seeds + 2 * v.sweep + 1;
-}
 
 export class FairEvalSession {
   results: ComparisonResults | null = null;
   summary: Partial<ComparisonSummary> | null = null;
   /** The settings the results were made with. */
   madeWith: FairValues | null = null;
+  readonly compute: FairCompute;
   private readonly yieldFn: YieldFn;
 
   constructor(
     readonly store: SettingsStore<typeof FAIR_SETTINGS>,
-    options: { yieldFn?: YieldFn } = {},
+    options: { yieldFn?: YieldFn; compute?: FairCompute } = {},
   ) {
     this.yieldFn = options.yieldFn ?? yieldFrame;
+    this.compute = options.compute ?? inlineCompute(options.yieldFn ? { yieldFn: options.yieldFn } : {});
+  }
+
+  /** Whether the trainings run off the main thread. */
+  get inWorker(): boolean {
+    return this.compute.inWorker;
   }
 
   statsOptions(): StatsOptions {
@@ -78,63 +80,32 @@ export class FairEvalSession {
     if (r === this.results) this.summary = out;
   }
 
-  /** Run: every training of the settings, in order; Stop keeps the finished ones. */
+  /** Run: every training of the settings (in the compute: the cell's worker in the page); Stop keeps the finished ones. */
   async run(h: RunHandle): Promise<void> {
     const v = { ...this.store.values };
     this.clear();
-    const data = makeSplits({
-      kind: v.dataset as DatasetKind,
-      noise: v.noise,
-      trainSize: v.trainSize,
-      testSize: v.testSize,
-      seed: v.seed,
-    });
     const results: ComparisonResults = { seeds: [], tuning: null };
     this.results = results;
     this.madeWith = v;
     const total = runCount(v);
-    let done = 0;
-    const slicer = new TimeSlicer({ signal: h.signal, yieldFn: this.yieldFn });
-    const train = async (hidden: number[], lr: number, seed: number): Promise<ClassifierRun> => {
-      const run = new ClassifierRun(data.train, { hidden, lr, steps: v.steps, batch: BATCH, seed });
-      while (!run.done) {
-        run.step();
-        await slicer.tick();
-      }
-      done++;
-      h.progress(done / total, `training run ${done} of ${total}`);
-      return run;
-    };
-    const hiddenA = [v.widthA];
-    const hiddenB = [v.widthB, v.widthB];
-    const sweepArm = async (hidden: number[], lrs: number[], seed: number) => {
-      const arm = { validation: [] as number[], test: [] as boolean[][] };
-      for (const lr of lrs) {
-        const run = await train(hidden, lr, seed);
-        const right = run.correct(data.validation);
-        arm.validation.push(right.filter(Boolean).length / right.length);
-        arm.test.push(run.correct(data.test));
-      }
-      return arm;
-    };
     h.progress(0, `training run 1 of ${total}`);
     try {
-      for (let i = 0; i < v.seeds; i++) {
-        const seed = v.seed + i;
-        const a = (await train(hiddenA, v.lr, seed)).correct(data.test);
-        const b = (await train(hiddenB, v.lr, seed)).correct(data.test);
-        results.seeds.push({ seed, a, b });
+      await this.compute.train(v, h.signal, (r) => {
+        if (this.results !== results) return;
+        if (r.seed) results.seeds.push(r.seed);
+        if (r.tuning) results.tuning = r.tuning;
+        h.progress(r.done / r.total, `training run ${Math.min(r.done + 1, r.total)} of ${r.total}`);
         h.draw();
-      }
-      const lrs = learningRateGrid(v.sweep);
-      const baseline = (await train(hiddenA, v.baselineLr, v.seed)).correct(data.test);
-      const a = await sweepArm(hiddenA, lrs, v.seed);
-      const b = await sweepArm(hiddenB, lrs, v.seed);
-      results.tuning = { lrs, baselineLr: v.baselineLr, baseline, a, b };
+      });
     } finally {
       if (this.results === results) await this.summarize();
       h.draw();
     }
+  }
+
+  /** Lets go of the compute's worker (a later run starts a fresh one). */
+  dispose(): void {
+    this.compute.dispose();
   }
 
   /** The last run's headline numbers, for its run card. */
