@@ -107,6 +107,24 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Ablate the backprop MLP or the tiny transformer (a hidden layer, the activation, L2, positional encoding, a head, residual connections) over paired seeds with an equal tuning budget, in a worker: mean ± 95% CI per arm, the per-seed differences and their correlation, and the conclusion the numbers support.',
     },
   ],
+  [
+    'fair-evaluation',
+    {
+      load: () => import('./fair-evaluation/fair-evaluation-demo'),
+      runs: 'Run trains both networks at every seed in a worker and scores them example by example on one test set.',
+      summary:
+        'Train two small networks on one data set and compare them the way a paper should: bootstrap intervals, a paired permutation test and McNemar on the same test examples, the seeds on which the ranking flips, how the interval narrows with test-set size, and what an unequal tuning budget does to the gap.',
+    },
+  ],
+  [
+    'research-hypothesis',
+    {
+      load: () => import('./research-hypothesis/research-hypothesis-demo'),
+      runs: 'Run checks the whole hypothesis at once and lists what is still open; the critique also updates as you type.',
+      summary:
+        'Write a research hypothesis field by field (the gap, one measurable claim, baselines, controls, budget, and the result that would change your mind) with a critique as you type, see how many runs per arm a t-test needs to detect the claimed effect, and export it as Markdown.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
