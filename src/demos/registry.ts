@@ -80,6 +80,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
+  [
+    'challenges',
+    {
+      load: () => import('./challenges/challenges-demo'),
+      summary:
+        'Four open problems, each a small live experiment: accuracy as the test set rotates away from the training data, FGSM against random noise of the same size, a shortcut feature that makes training accuracy lie, and test accuracy against parameter count.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
