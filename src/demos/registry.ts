@@ -88,6 +88,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Four open problems, each a small live experiment: accuracy as the test set rotates away from the training data, FGSM against random noise of the same size, a shortcut feature that makes training accuracy lie, and test accuracy against parameter count.',
     },
   ],
+  [
+    'reproducibility',
+    {
+      load: () => import('./reproducibility/reproducibility-demo'),
+      summary:
+        'Train a small model on the CPU backend and get a run card; replay the card bit for bit with a ✓/✗ per metric, sum one array in five orders for five float32 answers, compare the same model on the GPU and the CPU, and export a reproducibility checklist.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */

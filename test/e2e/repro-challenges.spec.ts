@@ -1,7 +1,9 @@
 // The reproducibility (question 8) and open-problems (question 13) cells in a real browser, on small
 // settings reached through links. Q13: Run computes the four panels with finite numbers in range, the
 // rotated test set and FGSM lose accuracy, the shortcut fits training perfectly and fails its test, and a
-// changed setting changes the result.
+// changed setting changes the result. Q8: Run writes a card, Replay reproduces every metric bit for bit,
+// the sums table shows the notebook's case, the backend comparison runs (with its note where there is no
+// GPU), the checklist is filled from the card. Both fit a 390 px screen.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
@@ -48,4 +50,78 @@ test('open problems: the four panels from a link, and a changed shortcut setting
   await runCell(page, 'challenges');
   expect(await percent(table, 'td.share')).toBeLessThan(share / 2);
   await expect(page.locator('viva-cell#challenges viva-run-cards li')).toHaveCount(2);
+});
+
+test('reproducibility: a card from a link, replayed bit for bit; sums, backends and the checklist', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/#reproducibility?steps=30&points=60&seed=7');
+  const demo = page.locator('viva-demo-reproducibility');
+  await expect(demo.locator('table.sums')).toBeVisible();
+  await expect(demo.locator('tr[data-order="forward"] td.formula')).toHaveText('1');
+  await expect(demo.locator('tr[data-order="reverse"] td.formula')).toHaveText('0');
+  const distinct = async () => parseInt((await demo.locator('p.distinct').textContent())!.trim(), 10);
+  expect(await distinct()).toBeGreaterThan(1);
+  const before = await demo.locator('tr[data-order="forward"] td.mixed').textContent();
+  const n = demo.getByRole('textbox', { name: 'Numbers to sum', exact: true });
+  await n.fill('3');
+  await n.press('Enter');
+  await expect(demo.locator('tr[data-order="forward"] td.mixed')).not.toHaveText(before!);
+
+  await runCell(page, 'reproducibility');
+  const cards = demo.locator('viva-run-cards.repro-cards li');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('cpu');
+  await expect(cards.first()).toContainText('seed 7');
+  await cards.first().locator('button.replay').click();
+  await expect(demo.locator('p.replay-summary')).toContainText(
+    'All 6 metrics reproduced bit for bit on cpu',
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(demo.locator('table.replay td.mark .ok')).toHaveCount(6);
+  const checklist = demo.locator('pre.checklist');
+  await expect(checklist).toContainText('- [x] Seed recorded: 7');
+  await expect(checklist).toContainText('- [x] Replayed on cpu: 6 of 6 metrics identical bit for bit');
+  await expect(checklist).toContainText('| steps | 30 |');
+
+  await demo.locator('button.compare').click();
+  await expect(demo.locator('table.backends')).toBeVisible({ timeout: 60_000 });
+  const other = (await demo.locator('th.other-backend').textContent())!.trim();
+  if (other !== 'webgl' && other !== 'webgpu') await expect(demo.locator('p.no-gpu')).toBeVisible();
+  await expect(demo.locator('p.backend-diff')).toContainText(/Bit-identical|Largest \|Δ loss\|/);
+});
+
+/** The widest right edge inside the demo (through nested shadow roots) beyond the demo's own or the screen's. */
+function overflow(demo: Locator): Promise<{ px: number; what: string }> {
+  return demo.evaluate((host) => {
+    const right = Math.min(host.getBoundingClientRect().right, document.documentElement.clientWidth);
+    let worst = { px: 0, what: '' };
+    const walk = (root: ParentNode) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right - right > worst.px)
+          worst = { px: r.right - right, what: `${el.tagName.toLowerCase()}.${el.className}` };
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(host.shadowRoot!);
+    return worst;
+  });
+}
+
+test('both demos fit a 390 px screen after a run', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/#challenges?steps=40&maxWidth=2');
+  await runCell(page, 'challenges');
+  expect(await overflow(page.locator('viva-demo-challenges'))).toEqual({ px: 0, what: '' });
+  await page.goto('/#reproducibility?steps=10&points=20');
+  await runCell(page, 'reproducibility');
+  const demo = page.locator('viva-demo-reproducibility');
+  await demo.locator('viva-run-cards.repro-cards button.replay').click();
+  await expect(demo.locator('table.replay')).toBeVisible({ timeout: 60_000 });
+  expect(await overflow(demo)).toEqual({ px: 0, what: '' });
 });
