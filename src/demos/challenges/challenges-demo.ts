@@ -2,7 +2,8 @@
 // the part of the answer it illustrates: distribution shift (moons rotated after training), an adversarial
 // perturbation (FGSM against random noise of the same size), shortcut learning (a spurious feature that
 // agrees with the label in training only) and efficiency against accuracy (hidden width). Run computes all
-// four, time-sliced on the page (each panel takes well under a second; see scripts/bench-challenges.ts).
+// four, one job per panel in the cell's worker (compute.ts), so the page only draws (a Run takes about two
+// seconds here; see scripts/bench-challenges.ts).
 // A thin element: settings.ts' table, session.ts' state and kernel calls, views.ts' markup.
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
@@ -69,6 +70,11 @@ export class VivaDemoChallenges extends LitElement implements DemoElement {
   constructor() {
     super();
     this.settingsStore.subscribe(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.session.dispose(); // ends the worker; the next run starts a fresh one
   }
 
   run(ctx: RunContext): Promise<void> {

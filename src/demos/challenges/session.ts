@@ -1,36 +1,19 @@
 // The open-problems cell's session (question 13), with no DOM: one Run computes the four panels in turn
-// (distribution shift, FGSM, shortcut, efficiency) with the current settings, keeps each result as it
-// lands, and gives the run card its final numbers. Tested in Node.
-import {
-  efficiencyCurve,
-  fgsmCurve,
-  shiftCurve,
-  shortcutExperiment,
-  type Curve,
-  type EfficiencyCurve,
-  type ShortcutResult,
-} from '../../../kernels/challenges';
-import type { DatasetKind } from '../../../kernels/datasets2d';
-import type { SliceOptions } from '../../runtime/loop';
+// (distribution shift, FGSM, shortcut, efficiency) with the current settings, each a job in the cell's
+// worker (compute.ts; in this thread in Node), keeps each result as it lands, and gives the run card its
+// final numbers. Tested in Node.
 import type { Metrics } from '../../ui/kit/run-card';
+import {
+  PANELS,
+  workerChallenges,
+  type ChallengeResults,
+  type ChallengesCompute,
+  type Panel,
+  type PanelResult,
+} from './compute';
 import type { ChallengesSettings } from './settings';
 
-export const PANELS = ['shift', 'fgsm', 'shortcut', 'efficiency'] as const;
-export type Panel = (typeof PANELS)[number];
-
-/** The hidden widths the efficiency panel trains: a rough doubling up to the widest one chosen. */
-export function sweepWidths(maxWidth: number): number[] {
-  const ladder = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64];
-  const widths = ladder.filter((w) => w < maxWidth);
-  return [...widths, maxWidth];
-}
-
-export interface ChallengeResults {
-  shift: (Curve & { trainAccuracy: number }) | null;
-  fgsm: (Curve & { randomAccuracy: number[] }) | null;
-  shortcut: ShortcutResult | null;
-  efficiency: EfficiencyCurve | null;
-}
+export { PANELS, sweepWidths, type ChallengeResults, type Panel } from './compute';
 
 const empty = (): ChallengeResults => ({ shift: null, fgsm: null, shortcut: null, efficiency: null });
 
@@ -38,6 +21,8 @@ export class ChallengesSession {
   results: ChallengeResults = empty();
   /** Settings of the last run started. */
   private ran: ChallengesSettings | null = null;
+
+  constructor(private readonly compute: ChallengesCompute = workerChallenges()) {}
 
   /**
    * Computes the four panels; `onPanel` is told after each. Rejects with an AbortError when the signal
@@ -47,26 +32,16 @@ export class ChallengesSession {
     s: ChallengesSettings,
     signal: AbortSignal,
     onPanel: (panel: Panel, done: number) => void = () => {},
-    slicing: Pick<SliceOptions, 'yieldFn' | 'budgetMs'> = {},
   ): Promise<ChallengeResults> {
     this.results = empty();
     this.ran = { ...s };
-    const base = { seed: s.seed, steps: s.steps, signal, ...slicing };
-    const model = { ...base, hidden: s.hidden, noise: s.noise };
-    this.results.shift = await shiftCurve({ ...model, maxAngle: s.maxAngle });
-    onPanel('shift', 1);
-    this.results.fgsm = await fgsmCurve({ ...model, maxEps: s.maxEps });
-    onPanel('fgsm', 2);
-    this.results.shortcut = await shortcutExperiment({ ...base, agree: s.agree, scale: s.scale });
-    onPanel('shortcut', 3);
-    this.results.efficiency = await efficiencyCurve({
-      ...base,
-      noise: s.noise,
-      kind: s.effData as DatasetKind,
-      widths: sweepWidths(s.maxWidth),
-    });
-    onPanel('efficiency', 4);
-    return this.results;
+    const results = this.results;
+    for (const [i, panel] of PANELS.entries()) {
+      const r = await this.compute.panel(panel, s, signal);
+      (results as Record<Panel, PanelResult<Panel> | null>)[panel] = r;
+      onPanel(panel, i + 1);
+    }
+    return results;
   }
 
   /** The last run's headline numbers, flat, for its run card. */
@@ -101,5 +76,9 @@ export class ChallengesSession {
 
   get settingsRan(): ChallengesSettings | null {
     return this.ran;
+  }
+
+  dispose(): void {
+    this.compute.dispose();
   }
 }

@@ -65,7 +65,7 @@ export const REPRO_SETTINGS = defineSettings([
     kind: 'integer',
     label: 'Numbers to sum',
     min: 3,
-    max: 20000,
+    max: 10000,
     step: 1,
     default: 1000,
     apply: 'live',

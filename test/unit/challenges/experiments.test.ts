@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { efficiencyCurve, fgsmCurve, shiftCurve, shortcutExperiment } from '../../../kernels/challenges';
 import { isAbortError } from '../../../src/runtime/abort';
+import { inlineChallenges } from '../../../src/demos/challenges/compute';
 import { ChallengesSession, sweepWidths } from '../../../src/demos/challenges/session';
 import { defaults } from '../../../src/ui/kit/settings';
 import { CHALLENGES_SETTINGS } from '../../../src/demos/challenges/settings';
@@ -80,26 +81,26 @@ describe('session', () => {
   });
 
   test('runs the four panels in order, the same seed reproduces them exactly, metrics come from them', async () => {
-    const s = new ChallengesSession();
+    const s = new ChallengesSession(inlineChallenges(quick));
     const order: string[] = [];
-    const a = structuredClone(await s.run(small, new AbortController().signal, (p) => order.push(p), quick));
+    const a = structuredClone(await s.run(small, new AbortController().signal, (p) => order.push(p)));
     expect(order).toEqual(['shift', 'fgsm', 'shortcut', 'efficiency']);
     const m = s.metrics();
     expect(m.shiftAccuracyAt0).toBe(a.shift!.accuracy[0]);
     expect(m.shortcutTestAccuracy).toBe(a.shortcut!.testAccuracy);
     expect(m.efficiencyWidestAccuracy).toBe(a.efficiency!.accuracy[3]);
-    expect(await new ChallengesSession().run(small, new AbortController().signal, () => {}, quick)).toEqual(
-      a,
-    );
+    expect(
+      await new ChallengesSession(inlineChallenges(quick)).run(small, new AbortController().signal, () => {}),
+    ).toEqual(a);
     expect(shiftTraces(a.shift)[0]!.y).toEqual(a.shift!.accuracy);
     expect(fgsmTraces(a.fgsm)).toHaveLength(2);
     expect(efficiencyTraces(a.efficiency)[0]!.x).toEqual([5, 9, 13, 17]);
   });
 
   test('a stop after the first panel rejects with an AbortError and keeps that panel', async () => {
-    const s = new ChallengesSession();
+    const s = new ChallengesSession(inlineChallenges(quick));
     const c = new AbortController();
-    const e = await s.run(small, c.signal, () => c.abort(), quick).catch((err: unknown) => err);
+    const e = await s.run(small, c.signal, () => c.abort()).catch((err: unknown) => err);
     expect(isAbortError(e)).toBe(true);
     expect(s.results.shift).not.toBeNull();
     expect(s.results.fgsm).toBeNull();
