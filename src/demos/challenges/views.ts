@@ -12,8 +12,7 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 export const PANEL_TEXT = {
   shift: {
     heading: 'Robustness: distribution shift between training and deployment',
-    quote:
-      'distribution shift between training and deployment … make in-distribution accuracy an overestimate',
+    quote: 'Robustness covers … distribution shift between training and deployment',
   },
   fgsm: {
     heading: 'Robustness: adversarial inputs (FGSM)',
@@ -21,11 +20,13 @@ export const PANEL_TEXT = {
   },
   shortcut: {
     heading: 'Evaluation: benchmarks that reward shortcut features',
-    quote: 'static benchmarks … reward shortcut features',
+    quote:
+      'static benchmarks saturate within months, leak into pre-training corpora, and reward shortcut features',
   },
   efficiency: {
     heading: 'Efficiency: cost against quality',
-    quote: 'cutting training and inference cost … while checking that quality … do[es] not silently regress',
+    quote:
+      'cutting training and inference cost … while checking that quality and safety do not silently regress',
   },
 } as const;
 

@@ -52,8 +52,8 @@ export function sumsTable(formula: Float32Sums, mixed: Float32Sums) {
 
 const mark = (same: boolean) =>
   same
-    ? html`<span class="ok" aria-label="identical">✓</span>`
-    : html`<span class="bad" aria-label="differs">✗</span>`;
+    ? html`<span class="ok" role="img" aria-label="identical">✓</span>`
+    : html`<span class="bad" role="img" aria-label="differs">✗</span>`;
 
 export function replayTable(r: Replay | null) {
   if (!r)
