@@ -3,7 +3,7 @@
 // rotated test set and FGSM lose accuracy, the shortcut fits training perfectly and fails its test, and a
 // changed setting changes the result. Q8: Run writes a card, Replay reproduces every metric bit for bit,
 // the sums table shows the notebook's case, the backend comparison runs (with its note where there is no
-// GPU), the checklist is filled from the card. Both fit a 390 px screen.
+// GPU), the checklist is filled from the card, or from another cell's card. Both fit a 390 px screen.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { plotData } from './plot-data.ts';
@@ -123,5 +123,12 @@ test('both demos fit a 390 px screen after a run', async ({ page }) => {
   const demo = page.locator('viva-demo-reproducibility');
   await demo.locator('viva-run-cards.repro-cards button.replay').click();
   await expect(demo.locator('table.replay')).toBeVisible({ timeout: 60_000 });
+  expect(await overflow(demo)).toEqual({ px: 0, what: '' });
+
+  // The open-problems run's card (another cell, same page) fills the checklist on request.
+  await demo.locator('button.find-cards').click();
+  await demo.locator('select.checklist-from').selectOption({ index: 1 });
+  await expect(demo.locator('pre.checklist')).toContainText('# Reproducibility checklist: challenges');
+  await expect(demo.locator('pre.checklist')).toContainText('| maxWidth | 2 |');
   expect(await overflow(demo)).toEqual({ px: 0, what: '' });
 });

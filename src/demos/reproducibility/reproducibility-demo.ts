@@ -2,7 +2,8 @@
 // cell's worker and writes a run card (the kit's); Replay on a card trains again from its settings and sets
 // every metric beside the card's with ✓/✗; float32 sums in five orders show why GPU reductions drift; the
 // same model on the best backend here (WebGPU/WebGL, or WASM where there is no GPU) beside the CPU backend;
-// and a Markdown checklist filled from a card. A thin element: settings.ts, session.ts, views.ts.
+// and a Markdown checklist filled from a card (this cell's, or any other cell's run card on the page). A thin
+// element: settings.ts, session.ts, views.ts.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DemoElement, RunContext } from '../../ui/demo-contract';
@@ -50,6 +51,16 @@ export class VivaDemoReproducibility extends LitElement implements DemoElement {
       td {
         overflow-wrap: anywhere;
       }
+      label.from {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        align-items: center;
+        min-width: 0;
+      }
+      select {
+        max-width: 100%;
+      }
     `,
   ];
 
@@ -61,6 +72,10 @@ export class VivaDemoReproducibility extends LitElement implements DemoElement {
   private readonly side = new RunController(this);
   @state() private sideError = '';
   @state() private sideNote = '';
+  /** Cards the other cells of the page have recorded (read when the user asks). */
+  @state() private notebookCards: readonly RunCard[] = [];
+  /** The checklist's card: 'own' (this cell's replayed or newest) or an index into notebookCards. */
+  @state() private checklistFrom = 'own';
   private readonly sums = new Memo<ReturnType<typeof sumsFor>>();
 
   constructor() {
@@ -118,8 +133,18 @@ export class VivaDemoReproducibility extends LitElement implements DemoElement {
     );
   }
 
-  /** The card the checklist is filled from: the one replayed, else the newest. */
+  /** The run cards of every other cell on the page (each cell draws its own <viva-run-cards> in light DOM). */
+  private findCards(): void {
+    this.notebookCards = Array.from(document.querySelectorAll('viva-run-cards'))
+      .flatMap((el) => el.cards)
+      .filter((c) => c.question !== 'reproducibility');
+    this.checklistFrom = 'own';
+  }
+
+  /** The card the checklist is filled from: a chosen card of another cell, else this cell's replayed or newest. */
   private checklist(): string | null {
+    const other = this.checklistFrom === 'own' ? undefined : this.notebookCards[Number(this.checklistFrom)];
+    if (other) return checklistMarkdown(other);
     const rep = this.session.replay;
     if (rep) return checklistWithReplay(rep.card, rep.rows, rep.run.backend);
     const card = this.session.cards.cards[0];
@@ -173,6 +198,25 @@ export class VivaDemoReproducibility extends LitElement implements DemoElement {
       <div class="scroll">${backendTable(this.session.backends)}</div>
 
       <h4>Reproducibility checklist</h4>
+      <div class="row">
+        <button class="find-cards" @click=${() => this.findCards()}>Find run cards in other cells</button>
+        <label class="from"
+          >Fill it from
+          <select
+            class="checklist-from"
+            .value=${this.checklistFrom}
+            @change=${(e: Event) => (this.checklistFrom = (e.target as HTMLSelectElement).value)}
+          >
+            <option value="own">this cell's card (replayed, else newest)</option>
+            ${this.notebookCards.map(
+              (c, i) =>
+                html`<option value=${String(i)}>
+                  ${c.question} · ${new Date(c.startedAt).toLocaleTimeString()} · ${c.outcome}
+                </option>`,
+            )}
+          </select>
+        </label>
+      </div>
       ${
         checklist
           ? html`<div class="row">
