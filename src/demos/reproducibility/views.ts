@@ -33,7 +33,7 @@ export function sumsTable(formula: Float32Sums, mixed: Float32Sums) {
               <th scope="row">${ORDER_LABEL[o]}</th>
               <td class="formula">${exact(formula[o])}</td>
               <td class="mixed">${exact(mixed[o])}</td>
-              <td class="error">${signed(mixed[o] - mixed.float64)}</td>
+              <td class="diff">${signed(mixed[o] - mixed.float64)}</td>
             </tr>`,
         )}
         <tr data-order="float64">
