@@ -55,7 +55,7 @@ export const AXES: Record<'shift' | 'fgsm' | 'efficiency', PlotAxes> = {
 export function shiftTraces(r: ChallengeResults['shift']): LineTrace[] {
   if (!r) return [];
   return [
-    { type: 'line', x: r.x, y: r.accuracy, name: 'trained at 0°, tested rotated', color: COLORS.main },
+    { type: 'line', x: r.x, y: r.accuracy, name: 'trained at 0°', color: COLORS.main },
     { type: 'line', x: r.x, y: r.x.map(() => 0.5), name: 'chance', color: COLORS.muted, dash: 'dot' },
   ];
 }
@@ -63,12 +63,12 @@ export function shiftTraces(r: ChallengeResults['shift']): LineTrace[] {
 export function fgsmTraces(r: ChallengeResults['fgsm']): LineTrace[] {
   if (!r) return [];
   return [
-    { type: 'line', x: r.x, y: r.accuracy, name: 'FGSM: ε · sign(∇ₓ loss)', color: COLORS.other },
+    { type: 'line', x: r.x, y: r.accuracy, name: 'FGSM, ε·sign(∇ₓ loss)', color: COLORS.other },
     {
       type: 'line',
       x: r.x,
       y: r.randomAccuracy,
-      name: 'random signs, same ε',
+      name: 'random signs',
       color: COLORS.main,
       dash: 'dash',
     },
@@ -77,9 +77,7 @@ export function fgsmTraces(r: ChallengeResults['fgsm']): LineTrace[] {
 
 export function efficiencyTraces(r: EfficiencyCurve | null): LineTrace[] {
   if (!r) return [];
-  return [
-    { type: 'line', x: r.parameters, y: r.accuracy, name: 'tanh MLP, one hidden layer', color: COLORS.main },
-  ];
+  return [{ type: 'line', x: r.parameters, y: r.accuracy, name: 'tanh MLP', color: COLORS.main }];
 }
 
 export function heading(panel: keyof typeof PANEL_TEXT): TemplateResult {
