@@ -5,6 +5,7 @@
 // switches the backend under a run on the CPU backend.
 import * as tf from '@tensorflow/tfjs-core';
 import { trainReproModel } from '../../../kernels/repro-train';
+import { abortError } from '../../runtime/abort';
 import { yieldFrame } from '../../runtime/loop';
 import { useWorkerBackend } from '../../runtime/worker-backend';
 import { serveJobs, type JobContext } from '../../runtime/worker-jobs';
@@ -38,13 +39,25 @@ async function train(
   };
 }
 
-/** The end of the last job queued (settled either way). */
+/** Rejects with an AbortError once the signal fires (never resolves); the rejection is handled here too. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(abortError());
+    else signal.addEventListener('abort', () => reject(abortError()), { once: true });
+  });
+  p.catch(() => undefined);
+  return p;
+}
+
+/** Settles once every job queued so far has settled. */
 let queue: Promise<unknown> = Promise.resolve();
 
 serveJobs<ReproJobs>({
   train(args, ctx) {
-    const job = queue.then(() => train(args, ctx));
-    queue = job.catch(() => undefined);
+    const turn = queue;
+    // A job stopped while it waits for its turn ends at once (its worker is not held past the stop's grace).
+    const job = Promise.race([turn, whenAborted(ctx.signal)]).then(() => train(args, ctx));
+    queue = Promise.allSettled([turn, job]);
     return job;
   },
 });
