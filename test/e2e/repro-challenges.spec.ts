@@ -21,7 +21,7 @@ const percent = async (scope: Locator, cls: string) => parseFloat((await scope.l
 test('open problems: the four panels from a link, and a changed shortcut setting changes its result', async ({
   page,
 }) => {
-  await page.goto('/#challenges?steps=150&maxWidth=4&maxAngle=180');
+  await page.goto('/#challenges?steps=100&maxWidth=4&maxAngle=180');
   const demo = page.locator('viva-demo-challenges');
   await expect(demo.locator('h4#challenges-shift')).toContainText('distribution shift');
   await runCell(page, 'challenges');
