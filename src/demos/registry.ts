@@ -125,6 +125,24 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Write a research hypothesis field by field (the gap, one measurable claim, baselines, controls, budget, and the result that would change your mind) with a critique as you type, see how many runs per arm a t-test needs to detect the claimed effect, and export it as Markdown.',
     },
   ],
+  [
+    'challenges',
+    {
+      load: () => import('./challenges/challenges-demo'),
+      runs: 'Run computes the four experiments in turn in a worker, each from fresh seeded models.',
+      summary:
+        'Four open problems, each a small live experiment: accuracy as the test set rotates away from the training data, FGSM against random noise of the same size, a shortcut feature that makes training accuracy lie, and test accuracy against parameter count.',
+    },
+  ],
+  [
+    'reproducibility',
+    {
+      load: () => import('./reproducibility/reproducibility-demo'),
+      runs: 'Run trains the small model on the CPU backend in a worker and records its run card, ready to replay.',
+      summary:
+        'Train a small model on the CPU backend and get a run card; replay the card bit for bit with a ✓/✗ per metric, sum one array in five orders for five float32 answers, compare the same model on the GPU and the CPU, and export a reproducibility checklist.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */

@@ -1,0 +1,88 @@
+// The reproducibility cell's settings (question 8), one table: the small model every run trains (hidden
+// width, steps, learning rate, points, noise, seed) and the summation example (how many numbers, how many
+// powers of ten they span). Ranges sit inside the kernels' checks (kernels/repro-train.ts, repro-sum.ts).
+import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/settings';
+
+export const REPRO_SETTINGS = defineSettings([
+  {
+    key: 'hidden',
+    kind: 'integer',
+    label: 'Hidden width',
+    min: 2,
+    max: 32,
+    step: 1,
+    default: 8,
+    apply: 'rebuild',
+    group: 'train',
+  },
+  {
+    key: 'steps',
+    kind: 'integer',
+    label: 'Steps (full-batch gradient descent)',
+    min: 10,
+    max: 500,
+    step: 10,
+    default: 100,
+    apply: 'rebuild',
+    group: 'train',
+  },
+  {
+    key: 'lr',
+    kind: 'number',
+    label: 'Learning rate',
+    min: 0.05,
+    max: 2,
+    step: 0.05,
+    default: 0.5,
+    apply: 'rebuild',
+    group: 'train',
+  },
+  {
+    key: 'points',
+    kind: 'integer',
+    label: 'Training points (two moons)',
+    min: 20,
+    max: 1000,
+    step: 10,
+    default: 200,
+    apply: 'rebuild',
+    group: 'train',
+  },
+  {
+    key: 'noise',
+    kind: 'number',
+    label: 'Data noise (standard deviation)',
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    default: 0.15,
+    apply: 'rebuild',
+    group: 'train',
+  },
+  { ...seedSetting(1), group: 'train' },
+  {
+    key: 'sumN',
+    kind: 'integer',
+    label: 'Numbers to sum',
+    min: 3,
+    max: 10000,
+    step: 1,
+    default: 1000,
+    apply: 'live',
+    group: 'sums',
+  },
+  {
+    key: 'decades',
+    kind: 'number',
+    label: 'Powers of ten their sizes span',
+    min: 0,
+    max: 12,
+    step: 0.5,
+    default: 8,
+    apply: 'live',
+    group: 'sums',
+    help: 'Sizes log-uniform from 1 to 10^span, random signs, drawn from the seed.',
+  },
+]);
+
+export type ReproSettings = SettingValues<typeof REPRO_SETTINGS>;
