@@ -21,7 +21,7 @@ export const PANEL_TEXT = {
   shortcut: {
     heading: 'Evaluation: benchmarks that reward shortcut features',
     quote:
-      'static benchmarks saturate within months, leak into pre-training corpora, and reward shortcut features',
+      'static benchmarks saturate within months, leak into pretraining corpora, and reward shortcut features',
   },
   efficiency: {
     heading: 'Efficiency: cost against quality',
