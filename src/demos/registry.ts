@@ -80,6 +80,14 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Edit a batch of activations and see which slice batch norm and layer norm average over, watch batch statistics get noisy as the batch shrinks, and train no norm, BN and LN side by side.',
     },
   ],
+  [
+    'interpretability',
+    {
+      load: () => import('./interpretability/interpretability-demo'),
+      summary:
+        'Explain a small MLP on tabular data whose true effects are known by construction with gradients, SmoothGrad, integrated gradients, exact SHAP, LIME and permutation importance, each scored against the truth, and a small CNN on generated shapes with saliency, Grad-CAM and the weight-randomisation sanity check.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */

@@ -1,0 +1,123 @@
+// The interpretability cell's demo (question 16). Tabular panel: a data set whose true effects are known by
+// construction, an MLP trained on it, and every attribution method side by side, scored against the truth
+// (tabular-session.ts, tabular-view.ts); the explain settings recompute at once. Image panel: a small CNN on
+// generated shapes with saliency, SmoothGrad, integrated gradients and Grad-CAM, and the weight-randomisation
+// sanity check (image-session.ts, image-view.ts), trained by its own button. Thin: the sessions hold the state.
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { demoStyles } from '../../ui/demo-styles';
+import type { DemoElement, RunContext } from '../../ui/demo-contract';
+import '../../ui/controls/error-box';
+import type { Metrics } from '../../ui/kit/run-card';
+import { RunController } from '../../ui/kit/run-controller';
+import '../../ui/kit/settings-element';
+import { SettingsStore } from '../../ui/kit/settings-store';
+import { EXPLAIN_KEYS, INTERPRET_SETTINGS, TABULAR_REBUILD_KEYS } from './settings';
+import { TabularSession } from './tabular-session';
+import { tabularView } from './tabular-view';
+
+@customElement('viva-demo-interpretability')
+export class VivaDemoInterpretability extends LitElement implements DemoElement {
+  static override styles = [
+    demoStyles,
+    css`
+      .controls {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        gap: 0 1rem;
+      }
+      .scroll {
+        max-width: 100%;
+        overflow-x: auto;
+      }
+      table.attributions {
+        border-collapse: collapse;
+        font-size: 0.8rem;
+        font-variant-numeric: tabular-nums;
+      }
+      table.attributions caption {
+        text-align: left;
+        color: var(--muted);
+        padding-bottom: 0.25rem;
+      }
+      table.attributions th,
+      table.attributions td {
+        padding: 0.15rem 0.35rem;
+        border-bottom: 1px solid var(--border);
+        text-align: right;
+        white-space: nowrap;
+      }
+      table.attributions th[scope='row'] {
+        text-align: left;
+        font-weight: normal;
+      }
+      table.attributions tr.truth th,
+      table.attributions tr.truth-global th {
+        font-weight: bold;
+      }
+      table.attributions td.score {
+        font-weight: bold;
+      }
+      p.roles {
+        font-size: 0.8rem;
+        color: var(--muted);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+      }
+      table.stats th {
+        text-align: left;
+        font-weight: normal;
+        color: var(--muted);
+      }
+    `,
+  ];
+
+  readonly settingsStore = new SettingsStore(INTERPRET_SETTINGS);
+  private readonly runner = new RunController(this);
+  readonly tabular = new TabularSession(this.settingsStore);
+
+  constructor() {
+    super();
+    this.settingsStore.subscribe((change) => {
+      if (!this.runner.busy) {
+        if (change.keys.some((k) => TABULAR_REBUILD_KEYS.includes(k)) && this.tabular.explanation)
+          this.tabular.stale = true;
+        if (change.keys.some((k) => EXPLAIN_KEYS.includes(k))) this.tabular.explain();
+      }
+      this.requestUpdate();
+    });
+  }
+
+  async run(ctx: RunContext): Promise<void> {
+    await this.runner.run((r) => this.tabular.run(r), ctx);
+  }
+
+  reset(): void {
+    this.runner.stop();
+    this.tabular.reset();
+    this.requestUpdate();
+  }
+
+  metrics(): Metrics {
+    return this.tabular.metrics();
+  }
+
+  override render() {
+    const error = this.runner.error;
+    return html`
+      <h4>Tabular: attributions against the truth</h4>
+      <div class="controls">
+        <viva-settings .store=${this.settingsStore} group="data"></viva-settings>
+        <viva-settings .store=${this.settingsStore} group="explain"></viva-settings>
+      </div>
+      ${error ? html`<viva-error .message=${error}></viva-error>` : ''} ${tabularView(this.tabular)}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'viva-demo-interpretability': VivaDemoInterpretability;
+  }
+}
