@@ -92,3 +92,35 @@ test('Copy link restores the settings in a fresh page, and Run there gives the s
   await runCell(fresh);
   expect(await table(again)).toEqual(before);
 });
+
+test('Train CNN trains the small CNN, draws finite maps and the sanity check, and a new image recomputes them', async ({
+  page,
+}) => {
+  const demo = await openDemo(page, 'imageSteps=40&igSteps=4&sgSamples=2');
+  await demo.locator('button.image-train').click();
+  const corr = () =>
+    demo
+      .locator('table.sanity td.corr')
+      .evaluateAll((tds) => tds.map((td) => (td.textContent === 'n/a' ? 0 : Number(td.textContent))));
+  await expect.poll(async () => (await corr()).filter(Number.isFinite).length, { timeout: 60_000 }).toBe(15);
+  await expect(demo.locator('button.image-train')).toBeEnabled();
+  await expect(demo.locator('.image-step')).toHaveText('40');
+  for (const c of await corr()) expect(Math.abs(c)).toBeLessThanOrEqual(1);
+  const z = (cls: string) =>
+    demo
+      .locator(`viva-heatmap.${cls}`)
+      .evaluate((el) => (el as unknown as { z: number[][] }).z.flatMap((r) => Array.from(r)));
+  const grad0 = await z('map-gradient');
+  expect(grad0).toHaveLength(256);
+  expect(grad0.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+  expect(Math.max(...grad0)).toBeGreaterThan(0);
+  const input0 = await z('input');
+
+  const image = demo.getByRole('textbox', { name: 'Image explained', exact: true });
+  await image.fill('3');
+  await image.press('Enter');
+  await expect(demo.locator('p.explained')).toContainText('Image 3');
+  await expect.poll(async () => (await corr()).filter(Number.isFinite).length, { timeout: 30_000 }).toBe(15);
+  expect(await z('input')).not.toEqual(input0);
+  expect(await z('map-gradient')).not.toEqual(grad0);
+});

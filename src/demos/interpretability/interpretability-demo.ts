@@ -12,7 +12,9 @@ import type { Metrics } from '../../ui/kit/run-card';
 import { RunController } from '../../ui/kit/run-controller';
 import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
-import { EXPLAIN_KEYS, INTERPRET_SETTINGS, TABULAR_REBUILD_KEYS } from './settings';
+import { ImageSession } from './image-session';
+import { imageView } from './image-view';
+import { EXPLAIN_KEYS, IMAGE_EXPLAIN_KEYS, INTERPRET_SETTINGS, TABULAR_REBUILD_KEYS } from './settings';
 import { TabularSession } from './tabular-session';
 import { tabularView } from './tabular-view';
 
@@ -58,6 +60,18 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
       table.attributions td.score {
         font-weight: bold;
       }
+      .maps {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
+        gap: 0.5rem;
+      }
+      .maps figure {
+        margin: 0;
+      }
+      .maps figcaption {
+        font-size: 0.75rem;
+        color: var(--muted);
+      }
       p.roles {
         font-size: 0.8rem;
         color: var(--muted);
@@ -76,6 +90,11 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
   readonly settingsStore = new SettingsStore(INTERPRET_SETTINGS);
   private readonly runner = new RunController(this);
   readonly tabular = new TabularSession(this.settingsStore);
+  /** The image panel: its own runner, so it trains beside (not instead of) the tabular model. */
+  private readonly imageRunner = new RunController(this);
+  readonly images = new ImageSession(this.settingsStore);
+  /** The image runner is training (not just explaining): setting changes wait for it. */
+  private imageTraining = false;
 
   constructor() {
     super();
@@ -85,6 +104,12 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
           this.tabular.stale = true;
         if (change.keys.some((k) => EXPLAIN_KEYS.includes(k))) this.tabular.explain();
       }
+      if (!this.imageTraining) {
+        if (change.keys.some((k) => ['imageSteps', 'seed'].includes(k)) && this.images.explained)
+          this.images.stale = true;
+        if (this.images.explained && change.keys.some((k) => IMAGE_EXPLAIN_KEYS.includes(k)))
+          this.explainImage();
+      }
       this.requestUpdate();
     });
   }
@@ -93,8 +118,24 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
     await this.runner.run((r) => this.tabular.run(r), ctx);
   }
 
+  private trainImages(): void {
+    void this.imageRunner
+      .start((r) => this.images.run(r))
+      .then((result) => {
+        // Stopped while training: explain the CNN as it stands.
+        if (result.outcome === 'stopped' && this.images.trainer && !this.images.explained)
+          this.explainImage();
+      });
+  }
+
+  private explainImage(): void {
+    void this.imageRunner.start((r) => this.images.explain(r));
+  }
+
   reset(): void {
     this.runner.stop();
+    this.imageRunner.stop();
+    this.images.reset();
     this.tabular.reset();
     this.requestUpdate();
   }
@@ -112,6 +153,13 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
         <viva-settings .store=${this.settingsStore} group="explain"></viva-settings>
       </div>
       ${error ? html`<viva-error .message=${error}></viva-error>` : ''} ${tabularView(this.tabular)}
+      <h4>Images: saliency maps and the sanity check</h4>
+      <viva-settings .store=${this.settingsStore} group="image"></viva-settings>
+      ${this.imageRunner.error ? html`<viva-error .message=${this.imageRunner.error}></viva-error>` : ''}
+      ${imageView(this.images, this.imageRunner.busy, {
+        train: () => this.trainImages(),
+        stop: () => this.imageRunner.stop(),
+      })}
     `;
   }
 }

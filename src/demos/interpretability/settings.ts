@@ -6,6 +6,8 @@ import { defineSettings, seedSetting, type SettingValues } from '../../ui/kit/se
 
 /** Held-out points the panel can explain (the `sample` setting indexes them). */
 export const TEST_POINTS = 64;
+/** Held-out shapes the image panel can explain (the `image` setting indexes them). */
+export const TEST_IMAGES = 32;
 
 export const INTERPRET_SETTINGS = defineSettings([
   {
@@ -85,10 +87,22 @@ export const INTERPRET_SETTINGS = defineSettings([
     min: 10,
     max: 2000,
     step: 10,
-    default: 300,
+    default: 150,
     apply: 'rebuild',
     group: 'image',
-    help: 'Adam steps of the small CNN on batches of generated shapes.',
+    help: 'Adam steps (batches of 32) of the small CNN on 512 generated shapes.',
+  },
+  {
+    key: 'image',
+    kind: 'integer',
+    label: 'Image explained',
+    min: 0,
+    max: TEST_IMAGES - 1,
+    step: 1,
+    default: 0,
+    apply: 'live',
+    group: 'image',
+    help: `One of ${TEST_IMAGES} held-out shapes; its maps and the sanity check recompute at once.`,
   },
   { ...seedSetting(1), group: 'data' },
 ]);
@@ -98,3 +112,5 @@ export type InterpretValues = SettingValues<typeof INTERPRET_SETTINGS>;
 export const TABULAR_REBUILD_KEYS = ['correlation', 'trainSteps', 'seed'];
 /** Settings that only change the explanation (recomputed at once). */
 export const EXPLAIN_KEYS = ['sample', 'igSteps', 'sgSigma', 'sgSamples'];
+/** Settings that only change the image maps (recomputed at once on the trained CNN). */
+export const IMAGE_EXPLAIN_KEYS = ['image', 'igSteps', 'sgSamples'];
