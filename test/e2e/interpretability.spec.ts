@@ -93,10 +93,10 @@ test('Copy link restores the settings in a fresh page, and Run there gives the s
   expect(await table(again)).toEqual(before);
 });
 
-test('Train CNN trains the small CNN, draws finite maps and the sanity check, and a new image recomputes them', async ({
+test('Train CNN draws finite maps and the sanity check, a new image recomputes them; Train transformer patches every head', async ({
   page,
 }) => {
-  const demo = await openDemo(page, 'imageSteps=40&igSteps=4&sgSamples=2');
+  const demo = await openDemo(page, 'imageSteps=40&igSteps=4&sgSamples=2&headSteps=60');
   await demo.locator('button.image-train').click();
   const corr = () =>
     demo
@@ -123,4 +123,26 @@ test('Train CNN trains the small CNN, draws finite maps and the sanity check, an
   await expect.poll(async () => (await corr()).filter(Number.isFinite).length, { timeout: 30_000 }).toBe(15);
   expect(await z('input')).not.toEqual(input0);
   expect(await z('map-gradient')).not.toEqual(grad0);
+
+  // The transformer: per-head patching beside attention; every head patched at once restores everything.
+  await demo.locator('button.heads-train').click();
+  await expect(demo.locator('.all-restored')).toHaveText('100.0%', { timeout: 60_000 });
+  await expect(demo.locator('.heads-step')).toHaveText('60');
+  const heads = () =>
+    demo
+      .locator('table.heads tr.head')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector('.attn')!.textContent, r.querySelector('.restored')!.textContent]),
+      );
+  const first = await heads();
+  expect(first).toHaveLength(4);
+  for (const [a, f] of first) {
+    expect(Number.isFinite(Number(a))).toBe(true);
+    expect(Number.isFinite(parseFloat(f!))).toBe(true);
+  }
+  const at = demo.getByRole('textbox', { name: 'Digit corrupted (0–3)', exact: true });
+  await at.fill('3');
+  await at.press('Enter');
+  await expect.poll(heads).not.toEqual(first);
+  await expect(demo.locator('.all-restored')).toHaveText('100.0%');
 });

@@ -12,9 +12,17 @@ import type { Metrics } from '../../ui/kit/run-card';
 import { RunController } from '../../ui/kit/run-controller';
 import '../../ui/kit/settings-element';
 import { SettingsStore } from '../../ui/kit/settings-store';
+import { HeadsSession } from './heads-session';
+import { headsView } from './heads-view';
 import { ImageSession } from './image-session';
 import { imageView } from './image-view';
-import { EXPLAIN_KEYS, IMAGE_EXPLAIN_KEYS, INTERPRET_SETTINGS, TABULAR_REBUILD_KEYS } from './settings';
+import {
+  EXPLAIN_KEYS,
+  IMAGE_EXPLAIN_KEYS,
+  INTERPRET_SETTINGS,
+  PATCH_KEYS,
+  TABULAR_REBUILD_KEYS,
+} from './settings';
 import { TabularSession } from './tabular-session';
 import { tabularView } from './tabular-view';
 
@@ -93,6 +101,9 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
   /** The image panel: its own runner, so it trains beside (not instead of) the tabular model. */
   private readonly imageRunner = new RunController(this);
   readonly images = new ImageSession(this.settingsStore);
+  /** The patching panel: the tiny transformer, trained by its own button. */
+  private readonly headsRunner = new RunController(this);
+  readonly heads = new HeadsSession(this.settingsStore);
   /** The image runner is training (not just explaining): setting changes wait for it. */
   private imageTraining = false;
 
@@ -103,6 +114,11 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
         if (change.keys.some((k) => TABULAR_REBUILD_KEYS.includes(k)) && this.tabular.explanation)
           this.tabular.stale = true;
         if (change.keys.some((k) => EXPLAIN_KEYS.includes(k))) this.tabular.explain();
+      }
+      if (!this.headsRunner.busy) {
+        if (change.keys.some((k) => ['headSteps', 'seed'].includes(k)) && this.heads.result)
+          this.heads.stale = true;
+        if (change.keys.some((k) => PATCH_KEYS.includes(k))) this.heads.patch();
       }
       if (!this.imageTraining) {
         if (change.keys.some((k) => ['imageSteps', 'seed'].includes(k)) && this.images.explained)
@@ -132,7 +148,14 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
     void this.imageRunner.start((r) => this.images.explain(r));
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback(); // the runners stop their runs
+    this.heads.dispose();
+  }
+
   reset(): void {
+    this.headsRunner.stop();
+    this.heads.reset();
     this.runner.stop();
     this.imageRunner.stop();
     this.images.reset();
@@ -159,6 +182,13 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
       ${imageView(this.images, this.imageRunner.busy, {
         train: () => this.trainImages(),
         stop: () => this.imageRunner.stop(),
+      })}
+      <h4>Transformer: attention against activation patching</h4>
+      <viva-settings .store=${this.settingsStore} group="heads"></viva-settings>
+      ${this.headsRunner.error ? html`<viva-error .message=${this.headsRunner.error}></viva-error>` : ''}
+      ${headsView(this.heads, this.headsRunner.busy, {
+        train: () => void this.headsRunner.start((r) => this.heads.run(r)),
+        stop: () => this.headsRunner.stop(),
       })}
     `;
   }

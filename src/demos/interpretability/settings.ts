@@ -104,6 +104,40 @@ export const INTERPRET_SETTINGS = defineSettings([
     group: 'image',
     help: `One of ${TEST_IMAGES} held-out shapes; its maps and the sanity check recompute at once.`,
   },
+  {
+    key: 'headSteps',
+    kind: 'integer',
+    label: 'Transformer training steps',
+    min: 10,
+    max: 2000,
+    step: 10,
+    default: 150,
+    apply: 'rebuild',
+    group: 'heads',
+    help: 'Adam steps (batches of 64) of the tiny transformer on reversing 4 digits.',
+  },
+  {
+    key: 'patchDigits',
+    kind: 'text',
+    label: 'Clean question (4 digits)',
+    default: '3749',
+    maxLength: 4,
+    apply: 'live',
+    group: 'heads',
+    check: (t) => (/^[0-9]{4}$/.test(t) ? null : 'Type exactly 4 digits, e.g. 3749.'),
+  },
+  {
+    key: 'patchAt',
+    kind: 'integer',
+    label: 'Digit corrupted (0–3)',
+    min: 0,
+    max: 3,
+    step: 1,
+    default: 1,
+    apply: 'live',
+    group: 'heads',
+    help: 'The corrupted question replaces this digit d by (d + 5) mod 10.',
+  },
   { ...seedSetting(1), group: 'data' },
 ]);
 
@@ -113,4 +147,6 @@ export const TABULAR_REBUILD_KEYS = ['correlation', 'trainSteps', 'seed'];
 /** Settings that only change the explanation (recomputed at once). */
 export const EXPLAIN_KEYS = ['sample', 'igSteps', 'sgSigma', 'sgSamples'];
 /** Settings that only change the image maps (recomputed at once on the trained CNN). */
+/** Settings that only change the patching question (recomputed at once on the trained transformer). */
+export const PATCH_KEYS = ['patchDigits', 'patchAt'];
 export const IMAGE_EXPLAIN_KEYS = ['image', 'igSteps', 'sgSamples'];
