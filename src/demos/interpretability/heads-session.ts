@@ -1,6 +1,7 @@
 // The interpretability cell's third panel (question 16), with no DOM: Train trains the tiny transformer of
-// question 5 on reversing 4 digits (tfjs, loaded on the first Train; kernels/interpret-heads-train.ts), reads
-// its weights into the float64 forward pass (kernels/interpret-heads.ts), then patches every head from the
+// question 5 on reversing 4 digits (tfjs; kernels/interpret-heads-train.ts) in the panel's worker
+// (heads.worker.ts; in this thread where there are no workers), takes its weights into the float64 forward
+// pass (kernels/interpret-heads.ts), then patches every head from the
 // clean question into the corrupted one (one digit changed) and reads how much of the clean logit difference
 // comes back, beside each head's attention and the attention rollout on the changed digit.
 import {
@@ -13,7 +14,10 @@ import {
 } from '../../../kernels/interpret-heads';
 import type { HeadsTrainer } from '../../../kernels/interpret-heads-train';
 import { computeRuntime } from '../../runtime/compute';
+import { LazyWorker } from '../../runtime/lazy-worker';
 import { TimeSlicer } from '../../runtime/loop';
+import { headsWorker } from './heads-worker-client';
+import type { HeadsReport } from './heads-jobs';
 import type { RunHandle } from '../../ui/kit/run-controller';
 import type { SettingsStore } from '../../ui/kit/settings-store';
 import type { INTERPRET_SETTINGS } from './settings';
@@ -22,6 +26,8 @@ export const HEAD_LENGTH = 4;
 
 export class HeadsSession {
   trainer: HeadsTrainer | null = null;
+  /** Steps done in the run that made the weights (in the worker or here). */
+  steps = 0;
   weights: TransformerWeights | null = null;
   losses: number[] = [];
   accuracy = NaN;
@@ -30,11 +36,21 @@ export class HeadsSession {
   backend = '';
   stale = false;
 
+  private readonly worker = new LazyWorker(headsWorker);
+  /** Bumped by reset(): reports of an older run are dropped. */
+  private generation = 0;
+
   constructor(readonly store: SettingsStore<typeof INTERPRET_SETTINGS>) {}
 
+  get inWorker(): boolean {
+    return this.worker.started;
+  }
+
   reset(): void {
+    this.generation++;
     this.trainer?.dispose();
     this.trainer = this.weights = this.question = this.result = null;
+    this.steps = 0;
     this.losses = [];
     this.accuracy = NaN;
     this.stale = false;
@@ -42,6 +58,30 @@ export class HeadsSession {
 
   async run(r: RunHandle): Promise<void> {
     this.reset();
+    const v = this.store.values;
+    const host = this.worker.get();
+    if (!host) return this.runHere(r);
+    const generation = this.generation;
+    const keep = (p: HeadsReport) => {
+      if (generation !== this.generation) return;
+      this.steps = p.step;
+      this.losses.push(p.loss);
+      r.progress(p.step / v.headSteps, `transformer step ${p.step}/${v.headSteps}`);
+      if (p.weights) {
+        this.backend = p.backend ?? '';
+        this.setWeights(p.weights);
+      }
+      r.draw();
+    };
+    await host.run(
+      'train',
+      { steps: v.headSteps, seed: v.seed, length: HEAD_LENGTH },
+      { signal: r.signal, onProgress: keep },
+    );
+  }
+
+  /** Training in this thread (no workers here), time-sliced. */
+  private async runHere(r: RunHandle): Promise<void> {
     const v = this.store.values;
     r.progress(null, 'loading tfjs');
     const tf = await computeRuntime().ensure();
@@ -56,6 +96,7 @@ export class HeadsSession {
     try {
       for (let s = 0; s < v.headSteps; s++) {
         this.losses.push(await trainer.step());
+        this.steps = trainer.steps;
         r.progress(s / v.headSteps, `transformer step ${s}/${v.headSteps}`);
         await slicer.tick();
       }
@@ -67,7 +108,11 @@ export class HeadsSession {
 
   private async finish(trainer: HeadsTrainer): Promise<void> {
     const { readWeights } = await import('../../../kernels/interpret-heads-train');
-    this.weights = await readWeights(trainer.model);
+    this.setWeights(await readWeights(trainer.model));
+  }
+
+  private setWeights(w: TransformerWeights): void {
+    this.weights = w;
     this.accuracy = reverseAccuracy(this.weights, HEAD_LENGTH, 64, this.store.values.seed + 17);
     this.patch();
   }
@@ -85,5 +130,6 @@ export class HeadsSession {
   dispose(): void {
     this.trainer?.dispose();
     this.trainer = null;
+    this.worker.dispose();
   }
 }

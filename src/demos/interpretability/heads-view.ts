@@ -20,11 +20,11 @@ export function headsView(s: HeadsSession, busy: boolean, actions: HeadsActions)
       <button class="heads-train" ?disabled=${busy} @click=${actions.train}>Train transformer</button>
       <button class="heads-stop" ?disabled=${!busy} @click=${actions.stop}>Stop</button>
       <span class="hint">
-        step <span class="heads-step">${s.trainer?.steps ?? 0}</span> · digit accuracy
+        step <span class="heads-step">${s.steps}</span> · digit accuracy
         <span class="heads-accuracy"
           >${Number.isNaN(s.accuracy) ? '—' : `${(100 * s.accuracy).toFixed(1)}%`}</span
         >
-        ${s.backend ? html`· tfjs ${s.backend}` : ''}
+        ${s.backend ? html`· tfjs ${s.backend}${s.inWorker ? ' in a worker' : ''}` : ''}
       </span>
     </div>
     ${s.stale ? html`<p class="hint stale">The transformer settings changed: Train to retrain.</p>` : ''}
