@@ -57,11 +57,27 @@ export class ImageTrainer {
   step(): number {
     this.grads.fill(0);
     let loss = 0;
-    const n = this.data.images.length;
+    for (let b = 0; b < this.batch; b++) loss += this.accumulate();
+    return this.apply(loss);
+  }
+
+  /** The same step, calling `between()` (a yield) after every `every` images so no task runs long. */
+  async stepSliced(between: () => Promise<void>, every = 4): Promise<number> {
+    this.grads.fill(0);
+    let loss = 0;
     for (let b = 0; b < this.batch; b++) {
-      const i = this.next++ % n;
-      loss += this.model.lossAndGrad(this.data.images[i]!, this.data.labels[i]!, this.grads, 1 / this.batch);
+      loss += this.accumulate();
+      if ((b + 1) % every === 0) await between();
     }
+    return this.apply(loss);
+  }
+
+  private accumulate(): number {
+    const i = this.next++ % this.data.images.length;
+    return this.model.lossAndGrad(this.data.images[i]!, this.data.labels[i]!, this.grads, 1 / this.batch);
+  }
+
+  private apply(loss: number): number {
     if (!Number.isFinite(loss)) throw new Error(`the loss became ${loss} at step ${this.steps}`);
     this.adam.step(this.model.params, this.grads);
     this.steps++;

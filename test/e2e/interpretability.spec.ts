@@ -1,7 +1,8 @@
 // The interpretability cell (question 16) in a real browser: a link with small settings opens it, Run trains
 // the tabular MLP and fills the attribution table with finite values and a finite score per method; the
 // integrated-gradient steps (a live setting) change the attributions and the completeness gap at once; Copy
-// link restores the settings in a fresh page where Run gives the same numbers.
+// link restores the settings in a fresh page where Run gives the same numbers; the image panel's CNN draws its
+// maps and the sanity check; the transformer, trained in the panel's worker, is patched head by head.
 import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
@@ -128,6 +129,7 @@ test('Train CNN draws finite maps and the sanity check, a new image recomputes t
   await demo.locator('button.heads-train').click();
   await expect(demo.locator('.all-restored')).toHaveText('100.0%', { timeout: 60_000 });
   await expect(demo.locator('.heads-step')).toHaveText('60');
+  await expect(demo.locator('.heads-train + .heads-stop + .hint')).toContainText('in a worker');
   const heads = () =>
     demo
       .locator('table.heads tr.head')

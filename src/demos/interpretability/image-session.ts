@@ -1,6 +1,6 @@
 // The interpretability cell's image panel (question 16), with no DOM: Train draws grey generated shapes
-// (kernels/interpret-images.ts), trains the tiny CNN time-sliced on this thread (one batch of 32 is a few tens
-// of milliseconds), then explains one held-out image: every saliency map of the predicted class, and the
+// (kernels/interpret-images.ts), trains the tiny CNN time-sliced on this thread (yielding within a batch, every
+// 4 images), then explains one held-out image: every saliency map of the predicted class, and the
 // cascading weight randomisation with each map's rank correlation to the trained model's map. The maps are
 // computed one at a time with a yield between, so no task runs long. Stop keeps the CNN reached.
 import { spearman } from '../../../kernels/interpret';
@@ -69,9 +69,8 @@ export class ImageSession {
     const trainer = (this.trainer = new ImageTrainer(this.train, { seed: v.seed }));
     const slicer = this.slicer(r);
     for (let s = 0; s < v.imageSteps; s++) {
-      this.losses.push(trainer.step());
+      this.losses.push(await trainer.stepSliced(() => slicer.tick()));
       r.progress(s / v.imageSteps, `CNN step ${s}/${v.imageSteps}`);
-      await slicer.tick();
     }
     await this.explain(r);
   }

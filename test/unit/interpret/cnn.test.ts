@@ -67,12 +67,21 @@ describe('TinyCnn', () => {
 });
 
 describe('the image panel', () => {
-  it('trains far above chance in 60 seeded steps; the maps are finite; randomising every layer decorrelates the gradient', () => {
+  it('trains far above chance in 60 seeded steps; the maps are finite; randomising every layer decorrelates the gradient', async () => {
     const train = greyShapes(256, 1);
     const test = greyShapes(64, 1001);
     const t = new ImageTrainer(train, { seed: 1 });
     for (let s = 0; s < 60; s++) t.step();
     expect(accuracy(t.model, test)).toBeGreaterThan(0.7);
+    // The sliced step is the same step.
+    const a = new ImageTrainer(train, { seed: 2 });
+    const b = new ImageTrainer(train, { seed: 2 });
+    let yields = 0;
+    const la = a.step();
+    const lb = await b.stepSliced(() => Promise.resolve(void yields++));
+    expect(lb).toBe(la);
+    expect(yields).toBe(8);
+    expect(b.model.params).toEqual(a.model.params);
     const o = { igSteps: 8, sgSamples: 4, sgSigma: 0.15, seed: 1 };
     const x = test.images[0]!;
     const maps = saliencyMaps(t.model, x, test.labels[0]!, o);
