@@ -15,7 +15,7 @@ import {
   rSquared,
   type TabularData,
 } from '../../../kernels/interpret-tabular';
-import { TimeSlicer, type YieldFn } from '../../runtime/loop';
+import { TimeSlicer, yieldFrame, type YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import type { RunHandle } from '../../ui/kit/run-controller';
 import type { SettingsStore } from '../../ui/kit/settings-store';
@@ -65,16 +65,21 @@ export class TabularSession {
         await slicer.tick();
       }
     } finally {
-      this.finish();
+      await this.finish();
       r.draw();
     }
     return this.metrics();
   }
 
-  private finish(): void {
-    if (!this.trainer || !this.data || !this.test || this.trainer.steps === 0) return;
-    this.testR2 = rSquared(this.trainer.model, this.test);
-    this.global = explainGlobal(this.trainer.model, this.data, this.store.values.seed);
+  /** The fit, the global importance and the explanation, each in its own task (also after Stop). */
+  private async finish(): Promise<void> {
+    const { trainer, data, test } = this;
+    if (!trainer || !data || !test || trainer.steps === 0) return;
+    const pause = this.yieldFn ?? yieldFrame;
+    this.testR2 = rSquared(trainer.model, test);
+    await pause();
+    this.global = explainGlobal(trainer.model, data, this.store.values.seed);
+    await pause();
     this.explain();
   }
 
