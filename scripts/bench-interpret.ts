@@ -1,10 +1,22 @@
 // The interpretability cell's figures (question 16), in Node (the same typed-array code the page runs on its
 // main thread): the tabular panel's recompute after a live setting changes (every method on one point; goal
 // issue 12: ≤ 100 ms), the MLP's default training, the explanation's scores against the truth over the 64
-// held-out points, the small CNN's ms per step and accuracy, and the image panel's maps + sanity check.
+// held-out points, the small CNN's ms per step and accuracy, the image panel's maps + sanity check, and the
+// tiny transformer's patching sweep over all heads (tfjs WASM in Node for its training, float64 for the sweep).
+// With --browser: the built site in headless Chromium (served on 127.0.0.1:4196), each panel's default run
+// from its button, its time and the main-thread tasks over 50 ms meanwhile.
 //
-// Run: npx tsx scripts/bench-interpret.ts   (prints tables and one line `BENCH_JSON {…}`)
+// Run: npx tsx scripts/bench-interpret.ts [--browser]   (prints tables and one line `BENCH_JSON {…}`)
+import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { chromium } from 'playwright';
+import { patchingSweep, reverseAccuracy, reverseQuestion } from '../kernels/interpret-heads';
+import { HEADS_DEFAULTS, HeadsTrainer, readWeights } from '../kernels/interpret-heads-train';
+import { chromiumArgs, chromiumExecutable } from '../test/chromium.ts';
+import { longTasks, recordLongTasks, serveBuiltSite } from './lib/built-site.ts';
 import { explainGlobal, explainPoint, METHOD_IDS } from '../kernels/interpret-explain';
 import {
   ImageTrainer,
@@ -15,6 +27,12 @@ import {
   MAP_IDS,
 } from '../kernels/interpret-images';
 import { TabularTrainer, makeTabularData, rSquared } from '../kernels/interpret-tabular';
+
+// Gradients and the WASM backend register themselves on import; tsx's CommonJS loader resolves them.
+const require = createRequire(import.meta.url);
+require('@tensorflow/tfjs-core/dist/register_all_gradients');
+require('@tensorflow/tfjs-backend-wasm');
+setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
 
 const load = () =>
   loadavg()
@@ -87,6 +105,95 @@ console.log(
 );
 console.log('mean Spearman with the trained map after re-drawing every layer (8 images):');
 for (const id of MAP_IDS) console.log(`  ${id.padEnd(10)} ${mean(corr[id]!).toFixed(3)}`);
+
+// Transformer: the cell's 150 steps on reversing 4 digits, then the sweep over every head.
+await tf.setBackend('wasm');
+const heads = new HeadsTrainer({ ...HEADS_DEFAULTS, seed: 1 });
+let t0 = performance.now();
+for (let s = 0; s < 150; s++) await heads.step();
+const headsTrainMs = performance.now() - t0;
+const weights = await readWeights(heads.model);
+heads.dispose();
+const headsAccuracy = reverseAccuracy(weights, 4, 64, 18);
+const sweepMs: number[] = [];
+let sweep = patchingSweep(weights, reverseQuestion([3, 7, 4, 9], 1, 2));
+for (let k = 0; k < 4; k++) {
+  t0 = performance.now();
+  sweep = patchingSweep(weights, reverseQuestion([3, 7, 4, 9], k, (([3, 7, 4, 9][k] ?? 0) + 5) % 10));
+  sweepMs.push(performance.now() - t0);
+}
+console.log(
+  `\nTransformer (2 layers × 2 heads): 150 steps ${(headsTrainMs / 1000).toFixed(1)} s on WASM, digit accuracy ${(100 * headsAccuracy).toFixed(1)}%`,
+);
+console.log(
+  `patching sweep over all 4 heads (+ all at once, + rollout): median ${median(sweepMs).toFixed(1)} ms`,
+);
+console.log(
+  `restored per head (last question): ${sweep.restored
+    .flat()
+    .map((f) => f.toFixed(2))
+    .join(' ')}`,
+);
+
+async function browserFigures() {
+  const site = await serveBuiltSite(4196, '.tmp/dist-bench-interpret');
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  const rows: { part: string; seconds: number; tasksOver50: number; longestMs: number }[] = [];
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/#interpretability?seed=1`);
+    const demo = page.locator('viva-demo-interpretability');
+    await demo.locator('button.image-train').waitFor();
+    const parts: [string, () => Promise<void>, () => Promise<void>][] = [
+      [
+        'tabular Run',
+        () => page.locator('viva-cell#interpretability button.run').click(),
+        () =>
+          page.locator('viva-cell#interpretability [data-run-state="done"]').waitFor({ timeout: 120_000 }),
+      ],
+      [
+        'Train CNN',
+        () => demo.locator('button.image-train').click(),
+        () =>
+          demo
+            .locator('table.sanity tr.stage')
+            .nth(2)
+            .locator('td.corr')
+            .nth(4)
+            .getByText(/\d|n\/a/)
+            .waitFor({ timeout: 120_000 }),
+      ],
+      [
+        'Train transformer',
+        () => demo.locator('button.heads-train').click(),
+        () => demo.locator('.all-restored').waitFor({ timeout: 120_000 }),
+      ],
+    ];
+    for (const [part, start, done] of parts) {
+      await recordLongTasks(page);
+      const t = Date.now();
+      await start();
+      await done();
+      const tasks = await longTasks(page);
+      rows.push({
+        part,
+        seconds: (Date.now() - t) / 1000,
+        tasksOver50: tasks.length,
+        longestMs: Math.max(0, ...tasks),
+      });
+    }
+  } finally {
+    await browser.close();
+    site.close();
+  }
+  console.log(`\nChromium (headless, built site), default runs, load ${load()}`);
+  for (const r of rows)
+    console.log(
+      `${r.part.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s  tasks>50ms ${r.tasksOver50}  longest ${r.longestMs.toFixed(0)} ms`,
+    );
+  return rows;
+}
+const browserRows = process.argv.includes('--browser') ? await browserFigures() : null;
 console.log(`load average at end: ${load()}`);
 
 console.log(
@@ -100,6 +207,10 @@ console.log(
     cnnAccuracy: acc,
     imageExplainMedianMs: Math.round(median(explainMs)),
     randomizedCorrelation: Object.fromEntries(MAP_IDS.map((id) => [id, +mean(corr[id]!).toFixed(3)])),
+    headsTrainMs: Math.round(headsTrainMs),
+    headsAccuracy,
+    sweepMedianMs: +median(sweepMs).toFixed(1),
+    browser: browserRows,
     load: load(),
   })}`,
 );
