@@ -8,6 +8,7 @@ import { integratedGradients, smoothGrad, spearman } from './interpret';
 import { CNN_LAYERS, TinyCnn, type CnnLayer } from './interpret-cnn';
 import { gradCam, upsampleNearest } from './interpret-maps';
 import { generateShapes } from './vit-shapes';
+import { createRng } from '../src/runtime/rng';
 
 export const IMAGE_SIZE = 16;
 export const MAP_IDS = ['gradient', 'smoothGrad', 'ig', 'gradInput', 'gradCam'] as const;
@@ -128,6 +129,47 @@ export function saliencyMap(
       return upsampleNearest(gradCam(cache.a2, dA2, S / 2, S / 2, model.shape.c2), S).flat();
     }
   }
+}
+
+/**
+ * saliencyMap with a pause (a yield) after every `chunk` gradient passes, so no task runs long. Integrated
+ * gradients is split into sub-paths whose midpoints are the full rule's (the same sum); SmoothGrad draws the
+ * same noise in the same order as the kernel's. Equal to saliencyMap up to rounding.
+ */
+export async function saliencyMapSliced(
+  model: TinyCnn,
+  x: Float64Array,
+  cls: number,
+  id: MapId,
+  o: MapOptions,
+  pause: () => Promise<void>,
+  chunk = 4,
+): Promise<number[]> {
+  const xs = Array.from(x);
+  const grad = (z: number[]) => Array.from(model.inputGradient(Float64Array.from(z), cls));
+  if (id === 'ig') {
+    const sum = new Array<number>(xs.length).fill(0);
+    for (let k0 = 0; k0 < o.igSteps; k0 += chunk) {
+      const k1 = Math.min(o.igSteps, k0 + chunk);
+      const from = xs.map((v) => (v * k0) / o.igSteps);
+      const to = xs.map((v) => (v * k1) / o.igSteps);
+      integratedGradients(grad, to, from, k1 - k0).forEach((v, i) => (sum[i]! += v));
+      await pause();
+    }
+    return sum.map((v) => Math.abs(v));
+  }
+  if (id === 'smoothGrad') {
+    if (!Number.isInteger(o.sgSamples) || o.sgSamples < 1)
+      throw new Error(`sgSamples must be a positive integer, got ${o.sgSamples}`);
+    const rng = createRng(o.seed);
+    const sum = new Array<number>(xs.length).fill(0);
+    for (let s = 0; s < o.sgSamples; s++) {
+      grad(xs.map((v) => v + o.sgSigma * rng.normal())).forEach((g, i) => (sum[i]! += g));
+      if ((s + 1) % chunk === 0) await pause();
+    }
+    return sum.map((v) => Math.abs(v / o.sgSamples));
+  }
+  return saliencyMap(model, x, cls, id, o);
 }
 
 /** Every map of image x for class `cls`. */

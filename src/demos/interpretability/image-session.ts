@@ -2,14 +2,14 @@
 // (kernels/interpret-images.ts), trains the tiny CNN time-sliced on this thread (yielding within a batch, every
 // 4 images), then explains one held-out image: every saliency map of the predicted class, and the
 // cascading weight randomisation with each map's rank correlation to the trained model's map. The maps are
-// computed one at a time with a yield between, so no task runs long. Stop keeps the CNN reached.
+// computed with a yield every few gradient passes, so no task runs long. Stop keeps the CNN reached.
 import { spearman } from '../../../kernels/interpret';
 import {
   ImageTrainer,
   MAP_IDS,
   accuracy,
   greyShapes,
-  saliencyMap,
+  saliencyMapSliced,
   type GreyShapes,
   type MapId,
   type SaliencyMaps,
@@ -91,7 +91,7 @@ export class ImageSession {
     const o = { igSteps: v.igSteps, sgSamples: v.sgSamples, sgSigma: IMAGE_SG_SIGMA, seed: v.seed };
     const slicer = this.slicer(r);
     for (const id of MAP_IDS) {
-      this.maps[id] = saliencyMap(model, x, predicted, id, o);
+      this.maps[id] = await saliencyMapSliced(model, x, predicted, id, o, () => slicer.tick());
       await slicer.tick();
     }
     r.draw();
@@ -101,7 +101,7 @@ export class ImageSession {
       const stage: StageResult = { randomized, correlation: {}, maps: {} };
       this.stages.push(stage);
       for (const id of MAP_IDS) {
-        const m = (stage.maps[id] = saliencyMap(copy, x, predicted, id, o));
+        const m = (stage.maps[id] = await saliencyMapSliced(copy, x, predicted, id, o, () => slicer.tick()));
         stage.correlation[id] = spearman(m, this.maps[id]!);
         await slicer.tick();
       }

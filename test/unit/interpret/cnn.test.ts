@@ -7,7 +7,9 @@ import { TinyCnn } from '../../../kernels/interpret-cnn';
 import {
   ImageTrainer,
   accuracy,
+  MAP_IDS,
   greyShapes,
+  saliencyMapSliced,
   saliencyMaps,
   sanityCheck,
 } from '../../../kernels/interpret-images';
@@ -89,6 +91,21 @@ describe('the image panel', () => {
       expect(m).toHaveLength(256);
       expect(m.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
+    // The sliced maps are the same maps (IG's sub-paths share the full rule's midpoints).
+    let pauses = 0;
+    for (const id of MAP_IDS) {
+      const sliced = await saliencyMapSliced(
+        t.model,
+        x,
+        test.labels[0]!,
+        id,
+        o,
+        () => Promise.resolve(void pauses++),
+        3,
+      );
+      sliced.forEach((v, i) => expect(v).toBeCloseTo(maps[id][i]!, 10));
+    }
+    expect(pauses).toBe(3 + 1); // IG: 8 steps in chunks of 3; SmoothGrad: 4 samples, one pause after 3
     const stages = sanityCheck(t.model, x, test.labels[0]!, o, maps);
     expect(stages.map((s) => s.randomized)).toEqual([
       ['dense'],
