@@ -85,7 +85,7 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
     {
       load: () => import('./interpretability/interpretability-demo'),
       summary:
-        'Explain a small MLP on tabular data whose true effects are known by construction with gradients, SmoothGrad, integrated gradients, exact SHAP, LIME and permutation importance, each scored against the truth, and a small CNN on generated shapes with saliency, Grad-CAM and the weight-randomisation sanity check.',
+        'Explain a small MLP on tabular data whose true effects are known by construction with gradients, SmoothGrad, integrated gradients, exact SHAP, LIME and permutation importance, each scored against the truth, a small CNN on generated shapes with saliency, Grad-CAM and the weight-randomisation sanity check, and the tiny transformer patched head by head against its attention.',
     },
   ],
 ];
