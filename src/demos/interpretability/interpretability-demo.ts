@@ -65,6 +65,10 @@ export class VivaDemoInterpretability extends LitElement implements DemoElement 
       table.attributions tr.truth-global th {
         font-weight: bold;
       }
+      table.attributions thead th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
       table.attributions td.score {
         font-weight: bold;
       }
