@@ -143,6 +143,15 @@ export const DEMOS: readonly (readonly [string, DemoEntry])[] = [
         'Train a small model on the CPU backend and get a run card; replay the card bit for bit with a ✓/✗ per metric, sum one array in five orders for five float32 answers, compare the same model on the GPU and the CPU, and export a reproducibility checklist.',
     },
   ],
+  [
+    'interpretability',
+    {
+      load: () => import('./interpretability/interpretability-demo'),
+      runs: 'Run trains the tabular MLP from scratch and scores every method against the true effects; the image and transformer panels have their own Train buttons.',
+      summary:
+        'Explain a small MLP on tabular data whose true effects are known by construction with gradients, SmoothGrad, integrated gradients, exact SHAP, LIME and permutation importance, each scored against the truth, a small CNN on generated shapes with saliency, Grad-CAM and the weight-randomization sanity check, and the tiny transformer patched head by head against its attention.',
+    },
+  ],
 ];
 
 /** Hands every demo to the page (main.ts calls this before the app is drawn). */
