@@ -78,7 +78,8 @@ export const gridStyles = [
       padding: 0.15rem 0.3rem;
     }
     input.cell {
-      width: 3.4rem;
+      /* Narrower on a phone, so the batch fits a 390 px screen beside its row statistics. */
+      width: clamp(2.7rem, 11vw, 3.4rem);
       font: inherit;
       text-align: right;
       color: var(--text);
