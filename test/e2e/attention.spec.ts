@@ -205,3 +205,102 @@ test('Copy link restores the sentence and the settings in a fresh page, with the
   expect(await heatMap(restored)).toEqual(weights);
   await expect(restored.locator('.output')).toHaveText(output!);
 });
+
+test('nothing overlaps or is cut: the √d_k charts, the key labels of repeated tokens, the selects', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?backend=cpu#attention?sentence=the+cat+the+dog+the+end');
+  const demo = page.locator('viva-demo-attention');
+  await expect(demo.locator('viva-attention-map.main .w')).toHaveCount(36);
+  // Three "the" keys: their labels in the query plane must not cover each other.
+  const labels = await demo.locator('viva-query-plane').evaluate((el) =>
+    [...el.shadowRoot!.querySelectorAll('text.key-label')].map((t) => {
+      const b = t.getBoundingClientRect();
+      return { text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom };
+    }),
+  );
+  expect(labels.map((l) => l.text)).toEqual(['the', 'cat', 'the', 'dog', 'the', 'end']);
+  for (let i = 0; i < labels.length; i++)
+    for (let j = 0; j < i; j++) {
+      const [a, b] = [labels[i]!, labels[j]!];
+      const overlap =
+        Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0.5 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0.5;
+      expect(overlap, `"${a.text}" (${i}) over "${b.text}" (${j})`).toBe(false);
+    }
+
+  const cell = page.locator('viva-cell#attention');
+  await cell.locator('button.run').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 60_000,
+  });
+  for (const chart of ['saturation-entropy', 'saturation-peak']) {
+    const plot = demo.locator(`viva-plot.${chart}`);
+    await expect(plot.locator('.legend .traces').first()).toBeVisible({ timeout: 30_000 });
+    const boxes = await plot.evaluate((el) => {
+      const box = (e: Element) => {
+        const b = e.getBoundingClientRect();
+        return { l: b.left, t: b.top, r: b.right, b: b.bottom };
+      };
+      const all = (s: string) => [...el.querySelectorAll(s)].map(box);
+      return {
+        svg: box(el.querySelector('svg.main-svg')!),
+        title: all('.gtitle'),
+        legend: all('.legend'),
+        items: all('.legend .traces'),
+        ticks: all('.xtick text'),
+      };
+    });
+    expect(boxes.title).toHaveLength(1);
+    const [title, legend] = [boxes.title[0]!, boxes.legend[0]!];
+    const intersect =
+      Math.min(title.r, legend.r) > Math.max(title.l, legend.l) &&
+      Math.min(title.b, legend.b) > Math.max(title.t, legend.t);
+    expect(intersect, `${chart}: title ${JSON.stringify(title)} and legend ${JSON.stringify(legend)}`).toBe(
+      false,
+    );
+    expect(boxes.ticks.length).toBeGreaterThan(2);
+    for (const b of [...boxes.ticks, ...boxes.items]) {
+      expect(b.l).toBeGreaterThanOrEqual(boxes.svg.l - 0.5);
+      expect(b.r).toBeLessThanOrEqual(boxes.svg.r + 0.5);
+      expect(b.t).toBeGreaterThanOrEqual(boxes.svg.t - 0.5);
+      expect(b.b).toBeLessThanOrEqual(boxes.svg.b + 0.5);
+    }
+  }
+
+  // Every select fits its box, here and in the vanishing-gradient cell, and neither demo is wider than its panel.
+  for (const id of ['attention', 'vanishing-gradients']) {
+    if (id !== 'attention') {
+      await page.goto(`/#${id}`);
+      await page.locator(`viva-cell#${id} button.open`).click();
+    }
+    const el = page.locator(`viva-demo-${id}`);
+    await expect(el.locator('viva-settings').first()).toBeVisible();
+    const fit = await page.locator(`viva-cell#${id}`).evaluate((cell) => {
+      const out: { label: string; sw: number; cw: number; right: number; hostRight: number }[] = [];
+      const walk = (root: Element | ShadowRoot) => {
+        root.querySelectorAll('select').forEach((s) => {
+          const host = (s.getRootNode() as ShadowRoot).host ?? s.parentElement!;
+          out.push({
+            label: s.labels?.[0]?.textContent ?? s.id,
+            sw: s.scrollWidth,
+            cw: s.clientWidth,
+            right: s.getBoundingClientRect().right,
+            hostRight: host.getBoundingClientRect().right,
+          });
+        });
+        root.querySelectorAll('*').forEach((e) => e.shadowRoot && walk(e.shadowRoot));
+      };
+      walk(cell);
+      return out;
+    });
+    expect(fit.length, id).toBeGreaterThan(0);
+    for (const s of fit) {
+      expect(s.sw, `${id} ${s.label}`).toBeLessThanOrEqual(s.cw);
+      expect(s.right, `${id} ${s.label}`).toBeLessThanOrEqual(s.hostRight + 0.5);
+    }
+    const wide = await el.evaluate((d) => d.scrollWidth - d.clientWidth);
+    expect(wide, id).toBeLessThanOrEqual(0);
+  }
+});
