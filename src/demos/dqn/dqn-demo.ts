@@ -188,6 +188,12 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
     this.requestUpdate();
   }
 
+  private useBest(): void {
+    this.stopIf(AGENT_TASKS);
+    this.session.dqn.useBest();
+    this.requestUpdate();
+  }
+
   private toggleCompare(): void {
     if (this.task === 'compare') return this.runner.stop();
     const values = this.settingsStore.values;
@@ -228,7 +234,9 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
         ${dqnView({
           session: s.dqn,
           store: this.settingsStore,
-          curves: this.curves.get([s.dqn.agent, history.length], () => returnCurves(history)),
+          curves: this.curves.get([s.dqn.agent, history.length, s.dqn.keeper.checks.length], () =>
+            returnCurves(history, s.dqn.keeper.checks),
+          ),
           training: t === 'dqn-train' || t === 'run',
           watching: t === 'watch',
           busy: AGENT_TASKS.includes(t),
@@ -236,6 +244,7 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
           onTrain: () => this.toggleTrain(),
           onWatch: () => this.toggleWatch(),
           onResetAgent: () => this.resetAgent(),
+          onUseBest: () => this.useBest(),
         })}
       </section>
       <section class="dqn-compare">
