@@ -226,3 +226,39 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
   expect(second).toEqual(first);
   expect(first.returns).toHaveLength(30);
 });
+
+test('a sealed-off goal is named before training; the DQN is watched by greedy checks and keeps its best weights', async ({
+  page,
+}) => {
+  // The shipped grid with the goal's two open neighbours walled: no path from the start.
+  const sealed = 'S...%23.../.%23%23.%23.%23./.%23....%23./...%23P.%23%23/.P.%23..%23G';
+  await page.goto(`/#dqn?episodes=20&layout=${sealed}`);
+  const grid = page.locator('viva-demo-dqn .grid-q');
+  await expect(grid.locator('.unreachable')).toHaveText(/^No goal can be reached from the start/);
+  await expect(grid.locator('button.train-grid')).toBeDisabled();
+  await expect(grid.locator('button.play')).toBeDisabled();
+  // Clearing one wall (clicking a wall with the wall brush) opens a path: the message goes, Train is back.
+  await grid.locator('button.cell[data-row="3"][data-col="7"]').click();
+  await expect(grid.locator('.unreachable')).toHaveCount(0);
+  await expect(grid.locator('button.train-grid')).toBeEnabled();
+
+  const panel = page.locator('viva-demo-dqn .dqn-panel');
+  await expect(panel.locator('button.use-best')).toBeDisabled();
+  await panel.locator('button.train').click();
+  await expect(panel.locator('.episode')).toHaveText('20', { timeout: 30_000 });
+  await expect(panel.locator('button.train')).toHaveText('Train');
+  // What is watched: the training mean, the greedy check (episode 20) and the best check.
+  await expect(panel.locator('.greedy-mean')).toHaveText(/^\d+(\.\d)?$/);
+  await expect(panel.locator('.watched')).toContainText('(episode 20)');
+  const best = Number(await panel.locator('.best-greedy').textContent());
+  expect(best).toBeGreaterThanOrEqual(Number(await panel.locator('.greedy-mean').textContent()));
+  // Twenty episodes do not solve CartPole, and nothing claims they did.
+  await expect(panel.locator('.solved')).toHaveCount(0);
+  const curves = await plotData(panel.locator('viva-line-chart.returns'));
+  expect(curves[3]!.x).toEqual([10, 20]);
+  expect(Math.max(...curves[3]!.y)).toBe(best);
+  await panel.locator('button.use-best').click();
+  await expect(panel.locator('viva-cartpole-view .caption')).toContainText(
+    `best weights restored (greedy mean ${best}`,
+  );
+});

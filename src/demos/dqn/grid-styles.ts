@@ -83,4 +83,9 @@ export const gridStyles = css`
     font-size: 0.78rem;
     color: var(--muted);
   }
+  .unreachable {
+    color: var(--error);
+    font-size: 0.82rem;
+    margin: 0.3rem 0;
+  }
 `;
