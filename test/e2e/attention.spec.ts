@@ -206,7 +206,7 @@ test('Copy link restores the sentence and the settings in a fresh page, with the
   await expect(restored.locator('.output')).toHaveText(output!);
 });
 
-test('nothing overlaps or is cut: the √d_k charts, the key labels of repeated tokens, the selects', async ({
+test('nothing overlaps or is cut: √d_k charts, key labels of repeated tokens, selects; wide formulas scroll', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -230,7 +230,20 @@ test('nothing overlaps or is cut: the √d_k charts, the key labels of repeated 
       expect(overlap, `"${a.text}" (${i}) over "${b.text}" (${j})`).toBe(false);
     }
 
+  // A display formula wider than the 390 px column scrolls in a focusable, labelled box with shadows as the cue.
   const cell = page.locator('viva-cell#attention');
+  const formulas = cell.locator('.explanation .math-display');
+  const index = await formulas.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth + 1));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const formula = formulas.nth(index);
+  await expect(formula).toHaveAttribute('tabindex', '0');
+  await expect(formula).toHaveAttribute('aria-label', /scrolls sideways/);
+  expect(await formula.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('radial-gradient');
+  await formula.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => formula.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+
   await cell.locator('button.run').click();
   await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
     timeout: 60_000,
