@@ -92,8 +92,9 @@ test('DQN: trains CartPole live from a link, Stop keeps what was learned, greedy
   await panel.locator('button.watch').click();
   await expect(panel.locator('button.watch')).toHaveText('Watch the greedy policy');
 
-  // Changing a switch starts a fresh agent.
+  // Changing a switch starts a fresh agent: it asks first, since the trained one would be lost.
   await panel.getByRole('switch', { name: 'Double DQN' }).click();
+  await panel.locator('.confirm button.discard').click();
   await expect(panel.locator('.episode')).toHaveText('0');
   await expect(page).toHaveURL(/#dqn\?double=true&episodes=2000$/);
 });
@@ -257,6 +258,17 @@ test('a sealed-off goal is named before training; the DQN is watched by greedy c
   const curves = await plotData(panel.locator('viva-line-chart.returns'));
   expect(curves[3]!.x).toEqual([10, 20]);
   expect(Math.max(...curves[3]!.y)).toBe(best);
+  // A switch would throw this agent away: the cell asks, and "Keep the model" keeps agent and switch.
+  const double = panel.getByRole('switch', { name: 'Double DQN' });
+  await double.click();
+  const confirm = panel.locator('.confirm');
+  await expect(confirm).toContainText('Changing “Double DQN” throws away the agent trained for 20 episodes.');
+  await expect(confirm.locator('button.keep')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  await expect(double).toHaveAttribute('aria-checked', 'false');
+  await expect(panel.locator('.episode')).toHaveText('20');
+  expect(page.url()).not.toContain('double');
   await panel.locator('button.use-best').click();
   await expect(panel.locator('viva-cartpole-view .caption')).toContainText(
     `best weights restored (greedy mean ${best}`,

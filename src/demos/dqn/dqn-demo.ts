@@ -22,7 +22,7 @@ import { gridStyles } from './grid-styles';
 import { GRID_TRAIN_EPISODES, gridView } from './grid-view';
 import { panelStyles } from './panel-styles';
 import { DqnCellSession } from './session';
-import { DQN_TABLE, layoutText } from './settings';
+import { AGENT_KEYS, DQN_TABLE, layoutText } from './settings';
 import { buttonStyles } from './styles';
 
 type Task = 'run' | 'grid-train' | 'grid-play' | 'dqn-train' | 'watch' | 'compare';
@@ -76,6 +76,11 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
       if (fresh.agent) this.errors = { ...this.errors, dqn: '' };
       this.requestUpdate();
     });
+    // A switch or the seed makes a fresh agent: a control asks before throwing a trained one away.
+    this.settingsStore.discards = (key) => {
+      const n = this.session.dqn.agent.history.length;
+      return AGENT_KEYS.includes(key) && n > 0 ? `the agent trained for ${n} episodes` : null;
+    };
   }
 
   run(ctx: RunContext): Promise<Metrics | undefined> {

@@ -75,6 +75,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   constructor() {
     super();
     this.settingsStore.subscribe((c) => this.changed(c));
+    this.settingsStore.discards = () => (this.step > 0 ? `the model trained for ${this.step} steps` : null);
   }
 
   /** The current settings, as the training code reads them (from the settings store). */
