@@ -194,8 +194,9 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
     await expect(c.locator('.dqn-panel .episode')).toHaveText('30');
     return {
       grid: await c.locator('.grid-q div.stats').textContent(),
-      // episode, steps, ε, loss, mean Q, 100-episode mean (the steps/s that follow are timing).
-      dqn: await c.locator('.dqn-panel .stats').evaluate((el) => el.textContent!.split(' · ').slice(0, 6)),
+      // episode, steps, ε, loss, mean Q (the steps/s that follow are timing), and what is watched.
+      dqn: await c.locator('.dqn-panel .stats').evaluate((el) => el.textContent!.split(' · ').slice(0, 5)),
+      watched: await c.locator('.dqn-panel .watched').textContent(),
       returns: (await plotData(c.locator('viva-line-chart.returns')))[0]!.y,
     };
   };
@@ -233,6 +234,7 @@ test('a sealed-off goal is named before training; the DQN is watched by greedy c
 }) => {
   // The shipped grid with the goal's two open neighbours walled: no path from the start.
   const sealed = 'S...%23.../.%23%23.%23.%23./.%23....%23./...%23P.%23%23/.P.%23..%23G';
+  await page.setViewportSize({ width: 390, height: 844 }); // a phone: the grid must fit its panel
   await page.goto(`/#dqn?episodes=20&layout=${sealed}`);
   const grid = page.locator('viva-demo-dqn .grid-q');
   await expect(grid.locator('.unreachable')).toHaveText(/^No goal can be reached from the start/);
@@ -242,6 +244,9 @@ test('a sealed-off goal is named before training; the DQN is watched by greedy c
   await grid.locator('button.cell[data-row="3"][data-col="7"]').click();
   await expect(grid.locator('.unreachable')).toHaveCount(0);
   await expect(grid.locator('button.train-grid')).toBeEnabled();
+
+  const overflow = (sel: string) => page.locator(sel).evaluate((d) => d.scrollWidth - d.clientWidth);
+  expect(await overflow('viva-demo-dqn')).toBeLessThanOrEqual(0);
 
   const panel = page.locator('viva-demo-dqn .dqn-panel');
   await expect(panel.locator('button.use-best')).toBeDisabled();
@@ -269,6 +274,7 @@ test('a sealed-off goal is named before training; the DQN is watched by greedy c
   await expect(double).toHaveAttribute('aria-checked', 'false');
   await expect(panel.locator('.episode')).toHaveText('20');
   expect(page.url()).not.toContain('double');
+  expect(await overflow('viva-demo-dqn')).toBeLessThanOrEqual(0);
   await panel.locator('button.use-best').click();
   await expect(panel.locator('viva-cartpole-view .caption')).toContainText(
     `best weights restored (greedy mean ${best}`,

@@ -66,6 +66,8 @@ export function dqnView(v: DqnViewInput): TemplateResult {
       episode <span class="episode">${h.length}</span> · steps ${s.agent.totalSteps} · ε
       ${fmt(s.agent.epsilon, 2)} · loss ${last && Number.isFinite(last.loss) ? fmt(last.loss, 4) : '—'} · mean
       Q ${last ? fmt(last.meanQ, 1) : '—'}
+      ${v.busy || s.stepsPerSecond ? html` · ${s.stepsPerSecond.toFixed(0)} steps/s (typed-array MLP, CPU)` : ''}
+      ${s.watchReturns.length ? html` · greedy returns <span class="watch-returns">${s.watchReturns.join(', ')}</span>` : ''}
     </div>
     <div class="watched" aria-live="off">
       training mean (last 100, ε-greedy)
@@ -81,8 +83,6 @@ export function dqnView(v: DqnViewInput): TemplateResult {
           ? html` · <span class="solved">solved: greedy mean ≥ ${SOLVED_RETURN} at episode ${solvedAt}</span>`
           : ''
       }
-      ${v.busy || s.stepsPerSecond ? html` · ${s.stepsPerSecond.toFixed(0)} steps/s (typed-array MLP, CPU)` : ''}
-      ${s.watchReturns.length ? html` · greedy returns <span class="watch-returns">${s.watchReturns.join(', ')}</span>` : ''}
     </div>
     <div class="note">
       Solved means the greedy check, not the training mean: every ${GREEDY_EVERY} episodes the greedy policy

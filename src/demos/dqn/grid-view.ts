@@ -81,7 +81,7 @@ function gridCells(v: GridViewInput, path: GreedyPath): TemplateResult {
     class="grid"
     role="group"
     aria-label="Grid world"
-    style="grid-template-columns: repeat(${cols}, 2.4rem)"
+    style="grid-template-columns: repeat(${cols}, minmax(0, 2.4rem))"
   >
     ${cells}
   </div>`;
