@@ -10,7 +10,8 @@
 //   const keeper = new BestWeights({ every: 10, episodes: 5, seed: 77 });
 //   for await (const ep of trainDqn(agent, { episodes: 300 })) keeper.afterEpisode(agent);
 //   if (keeper.collapsed) keeper.restore(agent);
-import { SOLVED_RETURN, evaluateGreedy, type DqnAgent } from './dqn-trainer';
+import { greedyEpisodes } from './dqn-loop';
+import { SOLVED_RETURN, type DqnAgent } from './dqn-trainer';
 
 export interface GreedyCheck {
   /** The training episode after which the check ran. */
@@ -49,17 +50,37 @@ export class BestWeights {
     this.options = { every, episodes, seed };
   }
 
-  /** Runs a check when the agent's episode count is a multiple of `every`; returns it, or null. */
-  afterEpisode(agent: DqnAgent): GreedyCheck | null {
+  /** Whether a check is due after the agent's latest episode (a multiple of `every`, not yet checked). */
+  due(agent: DqnAgent): boolean {
     const episode = agent.history.length;
-    if (episode === 0 || episode % this.options.every !== 0) return null;
-    if (this.checks.length && this.checks[this.checks.length - 1]!.episode === episode) return null;
-    return this.check(agent);
+    if (episode === 0 || episode % this.options.every !== 0) return false;
+    return this.latest?.episode !== episode;
+  }
+
+  /** Runs a check when one is due; returns it, or null. */
+  afterEpisode(agent: DqnAgent): GreedyCheck | null {
+    return this.due(agent) ? this.check(agent) : null;
   }
 
   /** Evaluates the greedy policy now, records the check and keeps the weights if it is the best. */
   check(agent: DqnAgent): GreedyCheck {
-    const returns = evaluateGreedy(agent, this.options.episodes, this.options.seed);
+    return this.record(agent, [...greedyEpisodes(agent, this.options.episodes, this.options.seed)]);
+  }
+
+  /**
+   * The same check with `pause()` awaited between its episodes (a page yields there, so no task runs more
+   * than one episode). The agent must not train meanwhile.
+   */
+  async checkSliced(agent: DqnAgent, pause: () => Promise<void>): Promise<GreedyCheck> {
+    const returns: number[] = [];
+    for (const r of greedyEpisodes(agent, this.options.episodes, this.options.seed)) {
+      returns.push(r);
+      if (returns.length < this.options.episodes) await pause();
+    }
+    return this.record(agent, returns);
+  }
+
+  private record(agent: DqnAgent, returns: number[]): GreedyCheck {
     const mean = returns.reduce((a, b) => a + b, 0) / returns.length;
     const c: GreedyCheck = { episode: agent.history.length, returns, mean };
     this.checks.push(c);

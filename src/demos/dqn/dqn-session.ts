@@ -5,7 +5,8 @@ import { CartPole } from '../../../kernels/rl/cartpole';
 import { BestWeights } from '../../../kernels/rl/best-weights';
 import type { DqnConfig } from '../../../kernels/rl/dqn-config';
 import { DqnAgent, trainDqn } from '../../../kernels/rl/dqn-trainer';
-import { paced, type PacedOptions, type YieldFn } from '../../runtime/loop';
+import { abortError } from '../../runtime/abort';
+import { paced, yieldFrame, type PacedOptions, type YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import { fmt } from './bellman-text';
 import type { StateSource } from './cartpole-view';
@@ -90,7 +91,14 @@ export class DqnSession {
     try {
       for await (const e of trainDqn(agent, { episodes, signal: hooks.signal, yieldFn: hooks.yieldFn })) {
         if (agent !== this.agent) return;
-        this.keeper.afterEpisode(agent);
+        // The greedy check yields between its episodes, so the page never waits for all five at once.
+        if (this.keeper.due(agent)) {
+          await this.keeper.checkSliced(agent, async () => {
+            await (hooks.yieldFn ?? yieldFrame)();
+            if (hooks.signal?.aborted) throw abortError();
+          });
+          if (agent !== this.agent) return;
+        }
         const ms = Math.max(1, performance.now() - started);
         this.stepsPerSecond = ((agent.totalSteps - startSteps) * 1000) / ms;
         this.caption = `training · episode ${e.episode} · return ${e.return} · ε ${fmt(e.epsilon, 2)}`;

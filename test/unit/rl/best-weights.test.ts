@@ -28,6 +28,19 @@ describe('BestWeights', () => {
     expect(evaluateGreedy(agent, 3, 41)).toEqual(best.returns);
   }, 20_000);
 
+  it('checks in slices to the same numbers, pausing between its episodes', async () => {
+    const agent = new DqnAgent({ seed: 3, hidden: [16], learningStarts: 100 });
+    for (let i = 0; i < 600; i++) agent.step();
+    const whole = new BestWeights({ every: 10, episodes: 4, seed: 8 }).check(agent);
+    let pauses = 0;
+    const sliced = await new BestWeights({ every: 10, episodes: 4, seed: 8 }).checkSliced(agent, async () => {
+      pauses++;
+    });
+    expect(sliced).toEqual(whole);
+    expect(whole.returns).toEqual(evaluateGreedy(agent, 4, 8));
+    expect(pauses).toBe(3);
+  });
+
   it('says solved only from a greedy mean ≥ 195, and names a collapse from a high best', () => {
     const keeper = new BestWeights({ every: 10, episodes: 5, seed: 1 });
     const push = (episode: number, mean: number) => {
