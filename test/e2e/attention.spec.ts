@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { boxes, overlaps, selectFits } from './layout.ts';
 
 /** The main heat map's numbers, row by row. */
 async function heatMap(demo: Locator): Promise<string[][]> {
@@ -215,20 +216,16 @@ test('nothing overlaps or is cut: √d_k charts, key labels of repeated tokens, 
   const demo = page.locator('viva-demo-attention');
   await expect(demo.locator('viva-attention-map.main .w')).toHaveCount(36);
   // Three "the" keys: their labels in the query plane must not cover each other.
-  const labels = await demo.locator('viva-query-plane').evaluate((el) =>
-    [...el.shadowRoot!.querySelectorAll('text.key-label')].map((t) => {
-      const b = t.getBoundingClientRect();
-      return { text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom };
-    }),
-  );
-  expect(labels.map((l) => l.text)).toEqual(['the', 'cat', 'the', 'dog', 'the', 'end']);
+  const { labels } = await boxes(demo.locator('viva-query-plane'), { labels: 'text.key-label' });
+  const texts = await demo
+    .locator('viva-query-plane')
+    .evaluate((el) => [...el.shadowRoot!.querySelectorAll('text.key-label')].map((t) => t.textContent));
+  expect(texts).toEqual(['the', 'cat', 'the', 'dog', 'the', 'end']);
   for (let i = 0; i < labels.length; i++)
-    for (let j = 0; j < i; j++) {
-      const [a, b] = [labels[i]!, labels[j]!];
-      const overlap =
-        Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0.5 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0.5;
-      expect(overlap, `"${a.text}" (${i}) over "${b.text}" (${j})`).toBe(false);
-    }
+    for (let j = 0; j < i; j++)
+      expect(overlaps(labels[i]!, labels[j]!, 0.5), `"${texts[i]}" (${i}) over "${texts[j]}" (${j})`).toBe(
+        false,
+      );
 
   // A display formula wider than the 390 px column scrolls in a focusable, labelled box with shadows as the cue.
   const cell = page.locator('viva-cell#attention');
@@ -251,34 +248,23 @@ test('nothing overlaps or is cut: √d_k charts, key labels of repeated tokens, 
   for (const chart of ['saturation-entropy', 'saturation-peak']) {
     const plot = demo.locator(`viva-plot.${chart}`);
     await expect(plot.locator('.legend .traces').first()).toBeVisible({ timeout: 30_000 });
-    const boxes = await plot.evaluate((el) => {
-      const box = (e: Element) => {
-        const b = e.getBoundingClientRect();
-        return { l: b.left, t: b.top, r: b.right, b: b.bottom };
-      };
-      const all = (s: string) => [...el.querySelectorAll(s)].map(box);
-      return {
-        svg: box(el.querySelector('svg.main-svg')!),
-        title: all('.gtitle'),
-        legend: all('.legend'),
-        items: all('.legend .traces'),
-        ticks: all('.xtick text'),
-      };
+    const b = await boxes(plot, {
+      svg: 'svg.main-svg',
+      title: '.gtitle',
+      legend: '.legend',
+      items: '.legend .traces',
+      ticks: '.xtick text',
     });
-    expect(boxes.title).toHaveLength(1);
-    const [title, legend] = [boxes.title[0]!, boxes.legend[0]!];
-    const intersect =
-      Math.min(title.r, legend.r) > Math.max(title.l, legend.l) &&
-      Math.min(title.b, legend.b) > Math.max(title.t, legend.t);
-    expect(intersect, `${chart}: title ${JSON.stringify(title)} and legend ${JSON.stringify(legend)}`).toBe(
-      false,
-    );
-    expect(boxes.ticks.length).toBeGreaterThan(2);
-    for (const b of [...boxes.ticks, ...boxes.items]) {
-      expect(b.l).toBeGreaterThanOrEqual(boxes.svg.l - 0.5);
-      expect(b.r).toBeLessThanOrEqual(boxes.svg.r + 0.5);
-      expect(b.t).toBeGreaterThanOrEqual(boxes.svg.t - 0.5);
-      expect(b.b).toBeLessThanOrEqual(boxes.svg.b + 0.5);
+    const svg = b.svg[0]!;
+    expect(b.title).toHaveLength(1);
+    const [title, legend] = [b.title[0]!, b.legend[0]!];
+    expect(overlaps(title, legend), `${chart}: ${JSON.stringify({ title, legend })}`).toBe(false);
+    expect(b.ticks.length).toBeGreaterThan(2);
+    for (const x of [...b.ticks, ...b.items]) {
+      expect(x.l).toBeGreaterThanOrEqual(svg.l - 0.5);
+      expect(x.r).toBeLessThanOrEqual(svg.r + 0.5);
+      expect(x.t).toBeGreaterThanOrEqual(svg.t - 0.5);
+      expect(x.b).toBeLessThanOrEqual(svg.b + 0.5);
     }
   }
 
@@ -290,24 +276,7 @@ test('nothing overlaps or is cut: √d_k charts, key labels of repeated tokens, 
     }
     const el = page.locator(`viva-demo-${id}`);
     await expect(el.locator('viva-settings').first()).toBeVisible();
-    const fit = await page.locator(`viva-cell#${id}`).evaluate((cell) => {
-      const out: { label: string; sw: number; cw: number; right: number; hostRight: number }[] = [];
-      const walk = (root: Element | ShadowRoot) => {
-        root.querySelectorAll('select').forEach((s) => {
-          const host = (s.getRootNode() as ShadowRoot).host ?? s.parentElement!;
-          out.push({
-            label: s.labels?.[0]?.textContent ?? s.id,
-            sw: s.scrollWidth,
-            cw: s.clientWidth,
-            right: s.getBoundingClientRect().right,
-            hostRight: host.getBoundingClientRect().right,
-          });
-        });
-        root.querySelectorAll('*').forEach((e) => e.shadowRoot && walk(e.shadowRoot));
-      };
-      walk(cell);
-      return out;
-    });
+    const fit = await selectFits(page.locator(`viva-cell#${id}`));
     expect(fit.length, id).toBeGreaterThan(0);
     for (const s of fit) {
       expect(s.sw, `${id} ${s.label}`).toBeLessThanOrEqual(s.cw);
