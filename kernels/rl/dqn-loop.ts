@@ -41,10 +41,20 @@ export async function* trainDqn(agent: DqnAgent, options: TrainOptions): AsyncGe
 
 /** Returns of `episodes` greedy (ε = 0) episodes on a separate seeded CartPole; the agent is not trained. */
 export function evaluateGreedy(agent: DqnAgent, episodes: number, seed: number): number[] {
+  return [...greedyEpisodes(agent, episodes, seed)];
+}
+
+/**
+ * The same greedy episodes one at a time: yields each episode's return (a caller can pause between them).
+ * Throws on a bad count before the first episode.
+ */
+export function greedyEpisodes(agent: DqnAgent, episodes: number, seed: number): Generator<number> {
   if (!Number.isInteger(episodes) || episodes < 1 || episodes > 1000)
     throw new Error(`episodes must be an integer from 1 to 1000, got ${episodes}`);
-  const env = new CartPole({ seed, maxSteps: agent.config.maxEpisodeSteps });
-  const returns: number[] = [];
+  return playGreedy(agent, episodes, new CartPole({ seed, maxSteps: agent.config.maxEpisodeSteps }));
+}
+
+function* playGreedy(agent: DqnAgent, episodes: number, env: CartPole): Generator<number> {
   for (let e = 0; e < episodes; e++) {
     let s = env.reset();
     let total = 0;
@@ -54,7 +64,6 @@ export function evaluateGreedy(agent: DqnAgent, episodes: number, seed: number):
       s = out.state;
       if (out.done) break;
     }
-    returns.push(total);
+    yield total;
   }
-  return returns;
 }

@@ -213,7 +213,9 @@ export function renderMarkdown(file: string, section: string, source: string): s
   return html
     .replace(
       /<p>VIVAMATH(\d+)X<\/p>/g,
-      (_m, i: string) => `<div class="math-display">${rendered[Number(i)]}</div>`,
+      // Focusable and labelled: a formula wider than the column scrolls in this box with the arrow keys.
+      (_m, i: string) =>
+        `<div class="math-display" tabindex="0" role="group" aria-label="formula (scrolls sideways when wide)">${rendered[Number(i)]}</div>`,
     )
     .replace(/VIVAMATH(\d+)X/g, (_m, i: string) => rendered[Number(i)]!);
 }

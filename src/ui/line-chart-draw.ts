@@ -27,6 +27,8 @@ export interface ChartFrame {
   bottom: number;
   x: (v: number) => number;
   y: (v: number) => number;
+  /** The x tick labels as drawn: text and horizontal extent in CSS pixels (tests check none is cut). */
+  xLabels: { text: string; left: number; right: number }[];
 }
 
 const DASHES: Record<NonNullable<LineTrace['dash']>, number[]> = { solid: [], dash: [7, 4], dot: [2, 3] };
@@ -62,7 +64,15 @@ export function drawChart(
   const yLabels = yTicks.map((t) => formatTick(t, yLog, yStep));
   const labelWidth = Math.max(0, ...yLabels.map((l) => ctx.measureText(l).width));
   const left = Math.ceil(labelWidth) + (axes.yTitle ? 26 : 10);
-  const [right, top, bottom] = [width - 10, 8, height - (axes.xTitle ? 38 : 22)];
+  const [top, bottom] = [8, height - (axes.xTitle ? 38 : 22)];
+  // The last x tick label is centred on its tick: the right margin grows until it fits in the canvas.
+  let right = width - 10;
+  let xs = xAxisTicks(ctx, xd, xLog, left, right);
+  const excess = Math.max(0, ...xs.map((t) => t.px + t.width / 2 + 1 - width));
+  if (excess > 0) {
+    right -= Math.ceil(excess);
+    xs = xAxisTicks(ctx, xd, xLog, left, right);
+  }
   const frame: ChartFrame = {
     left,
     right,
@@ -70,8 +80,9 @@ export function drawChart(
     bottom,
     x: axisMap(xd, [left, right], xLog),
     y: axisMap(yd, [bottom, top], yLog),
+    xLabels: xs.map((t) => ({ text: t.text, left: t.px - t.width / 2, right: t.px + t.width / 2 })),
   };
-  const { x, y } = frame;
+  const { y } = frame;
 
   // Grid and tick labels.
   ctx.strokeStyle = theme.grid;
@@ -84,15 +95,11 @@ export function drawChart(
     line(ctx, left, py, right, py);
     ctx.fillText(yLabels[i]!, left - 4, py);
   });
-  const xTarget = Math.max(2, Math.floor((right - left) / 70));
-  const xTicks = xLog ? logTicks(xd) : linearTicks(xd, xTarget);
-  const xStep = xLog ? 0 : niceStep(xd[1] - xd[0], xTarget);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of xTicks) {
-    const px = Math.round(x(t)) + 0.5;
-    line(ctx, px, top, px, bottom);
-    ctx.fillText(formatTick(t, xLog, xStep), px, bottom + 4);
+  for (const t of xs) {
+    line(ctx, t.px, top, t.px, bottom);
+    ctx.fillText(t.text, t.px, bottom + 4);
   }
   ctx.fillStyle = theme.text;
   if (axes.xTitle) ctx.fillText(axes.xTitle, (left + right) / 2, height - 16);
@@ -112,6 +119,24 @@ export function drawChart(
   for (const t of traces) drawTrace(ctx, t, frame, xLog, yLog);
   ctx.restore();
   return frame;
+}
+
+/** The x ticks for a plot area from `left` to `right`: pixel position, label and its width. */
+function xAxisTicks(
+  ctx: CanvasRenderingContext2D,
+  xd: Domain,
+  xLog: boolean,
+  left: number,
+  right: number,
+): { px: number; text: string; width: number }[] {
+  const target = Math.max(2, Math.floor((right - left) / 70));
+  const ticks = xLog ? logTicks(xd) : linearTicks(xd, target);
+  const step = xLog ? 0 : niceStep(xd[1] - xd[0], target);
+  const x = axisMap(xd, [left, right], xLog);
+  return ticks.map((t) => {
+    const text = formatTick(t, xLog, step);
+    return { px: Math.round(x(t)) + 0.5, text, width: ctx.measureText(text).width };
+  });
 }
 
 /** A dashed vertical line at data x (the readout's position). */

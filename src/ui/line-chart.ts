@@ -104,6 +104,11 @@ export class VivaLineChart extends LitElement {
     this.resizeObserver?.disconnect();
   }
 
+  /** The x tick labels of the last drawing, with their extent in CSS pixels (tests check none is cut). */
+  get xLabels(): ChartFrame['xLabels'] {
+    return this.frame?.xLabels ?? [];
+  }
+
   /** Resolves once the latest change is drawn and a frame has shown it. */
   async whenDrawn(): Promise<void> {
     await this.updateComplete;

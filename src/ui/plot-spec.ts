@@ -110,9 +110,10 @@ export function plotlyLayout(axes: PlotAxes, theme: PlotTheme): Record<string, u
     showlegend: axes.showLegend ?? true,
     legend: {
       orientation: 'h',
-      x: 1,
-      xanchor: 'right',
-      y: 1.02,
+      x: 0,
+      xanchor: 'left',
+      yref: 'container',
+      y: 0,
       yanchor: 'bottom',
       bgcolor: 'rgba(0,0,0,0)',
     },

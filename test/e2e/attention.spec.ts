@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { boxes, overlaps, selectFits } from './layout.ts';
 
 /** The main heat map's numbers, row by row. */
 async function heatMap(demo: Locator): Promise<string[][]> {
@@ -204,4 +205,84 @@ test('Copy link restores the sentence and the settings in a fresh page, with the
   await expect(fresh.locator('viva-cell#attention .link-note')).toHaveCount(0);
   expect(await heatMap(restored)).toEqual(weights);
   await expect(restored.locator('.output')).toHaveText(output!);
+});
+
+test('nothing overlaps or is cut: √d_k charts, key labels of repeated tokens, selects; wide formulas scroll', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?backend=cpu#attention?sentence=the+cat+the+dog+the+end');
+  const demo = page.locator('viva-demo-attention');
+  await expect(demo.locator('viva-attention-map.main .w')).toHaveCount(36);
+  // Three "the" keys: their labels in the query plane must not cover each other.
+  const { labels } = await boxes(demo.locator('viva-query-plane'), { labels: 'text.key-label' });
+  const texts = await demo
+    .locator('viva-query-plane')
+    .evaluate((el) => [...el.shadowRoot!.querySelectorAll('text.key-label')].map((t) => t.textContent));
+  expect(texts).toEqual(['the', 'cat', 'the', 'dog', 'the', 'end']);
+  for (let i = 0; i < labels.length; i++)
+    for (let j = 0; j < i; j++)
+      expect(overlaps(labels[i]!, labels[j]!, 0.5), `"${texts[i]}" (${i}) over "${texts[j]}" (${j})`).toBe(
+        false,
+      );
+
+  // A display formula wider than the 390 px column scrolls in a focusable, labelled box with shadows as the cue.
+  const cell = page.locator('viva-cell#attention');
+  const formulas = cell.locator('.explanation .math-display');
+  const index = await formulas.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth + 1));
+  expect(index).toBeGreaterThanOrEqual(0);
+  const formula = formulas.nth(index);
+  await expect(formula).toHaveAttribute('tabindex', '0');
+  await expect(formula).toHaveAttribute('aria-label', /scrolls sideways/);
+  expect(await formula.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('radial-gradient');
+  await formula.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => formula.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+
+  await cell.locator('button.run').click();
+  await expect(cell.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+    timeout: 60_000,
+  });
+  for (const chart of ['saturation-entropy', 'saturation-peak']) {
+    const plot = demo.locator(`viva-plot.${chart}`);
+    await expect(plot.locator('.legend .traces').first()).toBeVisible({ timeout: 30_000 });
+    const b = await boxes(plot, {
+      svg: 'svg.main-svg',
+      title: '.gtitle',
+      legend: '.legend',
+      items: '.legend .traces',
+      ticks: '.xtick text',
+    });
+    const svg = b.svg[0]!;
+    expect(b.title).toHaveLength(1);
+    const [title, legend] = [b.title[0]!, b.legend[0]!];
+    expect(overlaps(title, legend), `${chart}: ${JSON.stringify({ title, legend })}`).toBe(false);
+    expect(b.ticks.length).toBeGreaterThan(2);
+    for (const x of [...b.ticks, ...b.items]) {
+      expect(x.l).toBeGreaterThanOrEqual(svg.l - 0.5);
+      expect(x.r).toBeLessThanOrEqual(svg.r + 0.5);
+      expect(x.t).toBeGreaterThanOrEqual(svg.t - 0.5);
+      expect(x.b).toBeLessThanOrEqual(svg.b + 0.5);
+    }
+  }
+
+  // Every select fits its box, here and in the vanishing-gradient cell, and neither demo is wider than its panel.
+  for (const id of ['attention', 'vanishing-gradients']) {
+    if (id !== 'attention') {
+      await page.goto(`/#${id}`);
+      await page.locator(`viva-cell#${id} button.open`).click();
+    }
+    const el = page.locator(`viva-demo-${id}`);
+    await expect(el.locator('viva-settings').first()).toBeVisible();
+    const fit = await selectFits(page.locator(`viva-cell#${id}`));
+    expect(fit.length, id).toBeGreaterThan(0);
+    for (const s of fit) {
+      expect(s.sw, `${id} ${s.label}`).toBeLessThanOrEqual(s.cw);
+      expect(s.right, `${id} ${s.label}`).toBeLessThanOrEqual(s.hostRight + 0.5);
+    }
+    const wide = await el.evaluate((d) => d.scrollWidth - d.clientWidth);
+    expect(wide, id).toBeLessThanOrEqual(0);
+  }
 });

@@ -219,3 +219,52 @@ test('Copy link restores the settings in a fresh page, and Run there gives the s
   await expect(again.locator('.loss')).toHaveText(loss!);
   await expect(freshCell.locator('viva-run-cards li').first()).toContainText('seed 7');
 });
+
+test('the forward view opens with the clean data overlaid, and the schedule chart is not cut on the right', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const demo = await openDemo(page);
+  const forward = demo.locator('section.forward');
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    // At the default t = 250 the noised cloud hides the swiss roll; the clean data are drawn over it.
+    const layers = await canvasLayers(forward, 'forward-cloud');
+    expect(layers).toHaveLength(2);
+    expect(layers.every((l) => l.kind === 'points' && l.count === 1000 && l.finite)).toBe(true);
+    expect(layers[1]!.first).not.toBe(layers[0]!.first);
+    await expect(forward.locator('viva-point-canvas.forward-cloud .legend')).toContainText(
+      'x₀ (the clean data)',
+    );
+
+    const chart = forward.locator('viva-line-chart.schedules');
+    await expect
+      .poll(() => chart.evaluate((el) => (el as unknown as { xLabels: unknown[] }).xLabels.length))
+      .toBeGreaterThan(1);
+    const fit = await chart.evaluate((el) => {
+      const c = el as unknown as { xLabels: { text: string; left: number; right: number }[] } & HTMLElement;
+      const host = el.getBoundingClientRect();
+      const canvas = el.shadowRoot!.querySelector('canvas')!;
+      return {
+        labels: c.xLabels,
+        canvasWidth: canvas.clientWidth,
+        host: { l: host.left, r: host.right },
+        items: [...el.shadowRoot!.querySelectorAll('li')].map((li) => {
+          const b = li.getBoundingClientRect();
+          return { l: b.left, r: b.right };
+        }),
+        panelRight: el.closest('section')!.getBoundingClientRect().right,
+      };
+    });
+    expect(fit.labels.map((l) => l.text)).toContain('1000');
+    for (const l of fit.labels) {
+      expect(l.left, `${width}: tick ${l.text}`).toBeGreaterThanOrEqual(0);
+      expect(l.right, `${width}: tick ${l.text}`).toBeLessThanOrEqual(fit.canvasWidth);
+    }
+    expect(fit.items).toHaveLength(5); // four curves and the t marker
+    for (const b of fit.items) {
+      expect(b.l).toBeGreaterThanOrEqual(fit.host.l - 0.5);
+      expect(b.r).toBeLessThanOrEqual(Math.min(fit.host.r, fit.panelRight) + 0.5);
+    }
+  }
+});

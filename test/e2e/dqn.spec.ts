@@ -92,8 +92,9 @@ test('DQN: trains CartPole live from a link, Stop keeps what was learned, greedy
   await panel.locator('button.watch').click();
   await expect(panel.locator('button.watch')).toHaveText('Watch the greedy policy');
 
-  // Changing a switch starts a fresh agent.
+  // Changing a switch starts a fresh agent: it asks first, since the trained one would be lost.
   await panel.getByRole('switch', { name: 'Double DQN' }).click();
+  await panel.locator('.confirm button.discard').click();
   await expect(panel.locator('.episode')).toHaveText('0');
   await expect(page).toHaveURL(/#dqn\?double=true&episodes=2000$/);
 });
@@ -193,8 +194,9 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
     await expect(c.locator('.dqn-panel .episode')).toHaveText('30');
     return {
       grid: await c.locator('.grid-q div.stats').textContent(),
-      // episode, steps, ε, loss, mean Q, 100-episode mean (the steps/s that follow are timing).
-      dqn: await c.locator('.dqn-panel .stats').evaluate((el) => el.textContent!.split(' · ').slice(0, 6)),
+      // episode, steps, ε, loss, mean Q (the steps/s that follow are timing), and what is watched.
+      dqn: await c.locator('.dqn-panel .stats').evaluate((el) => el.textContent!.split(' · ').slice(0, 5)),
+      watched: await c.locator('.dqn-panel .watched').textContent(),
       returns: (await plotData(c.locator('viva-line-chart.returns')))[0]!.y,
     };
   };
@@ -225,4 +227,56 @@ test('Copy link restores the settings in a fresh page, and Run there shows the s
   const second = await results(fresh);
   expect(second).toEqual(first);
   expect(first.returns).toHaveLength(30);
+});
+
+test('a sealed-off goal is named before training; the DQN is watched by greedy checks and keeps its best weights', async ({
+  page,
+}) => {
+  // The shipped grid with the goal's two open neighbours walled: no path from the start.
+  const sealed = 'S...%23.../.%23%23.%23.%23./.%23....%23./...%23P.%23%23/.P.%23..%23G';
+  await page.setViewportSize({ width: 390, height: 844 }); // a phone: the grid must fit its panel
+  await page.goto(`/#dqn?episodes=20&layout=${sealed}`);
+  const grid = page.locator('viva-demo-dqn .grid-q');
+  await expect(grid.locator('.unreachable')).toHaveText(/^No goal can be reached from the start/);
+  await expect(grid.locator('button.train-grid')).toBeDisabled();
+  await expect(grid.locator('button.play')).toBeDisabled();
+  // Clearing one wall (clicking a wall with the wall brush) opens a path: the message goes, Train is back.
+  await grid.locator('button.cell[data-row="3"][data-col="7"]').click();
+  await expect(grid.locator('.unreachable')).toHaveCount(0);
+  await expect(grid.locator('button.train-grid')).toBeEnabled();
+
+  const overflow = (sel: string) => page.locator(sel).evaluate((d) => d.scrollWidth - d.clientWidth);
+  expect(await overflow('viva-demo-dqn')).toBeLessThanOrEqual(0);
+
+  const panel = page.locator('viva-demo-dqn .dqn-panel');
+  await expect(panel.locator('button.use-best')).toBeDisabled();
+  await panel.locator('button.train').click();
+  await expect(panel.locator('.episode')).toHaveText('20', { timeout: 30_000 });
+  await expect(panel.locator('button.train')).toHaveText('Train');
+  // What is watched: the training mean, the greedy check (episode 20) and the best check.
+  await expect(panel.locator('.greedy-mean')).toHaveText(/^\d+(\.\d)?$/);
+  await expect(panel.locator('.watched')).toContainText('(episode 20)');
+  const best = Number(await panel.locator('.best-greedy').textContent());
+  expect(best).toBeGreaterThanOrEqual(Number(await panel.locator('.greedy-mean').textContent()));
+  // Twenty episodes do not solve CartPole, and nothing claims they did.
+  await expect(panel.locator('.solved')).toHaveCount(0);
+  const curves = await plotData(panel.locator('viva-line-chart.returns'));
+  expect(curves[3]!.x).toEqual([10, 20]);
+  expect(Math.max(...curves[3]!.y)).toBe(best);
+  // A switch would throw this agent away: the cell asks, and "Keep the model" keeps agent and switch.
+  const double = panel.getByRole('switch', { name: 'Double DQN' });
+  await double.click();
+  const confirm = panel.locator('.confirm');
+  await expect(confirm).toContainText('Changing “Double DQN” throws away the agent trained for 20 episodes.');
+  await expect(confirm.locator('button.keep')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  await expect(double).toHaveAttribute('aria-checked', 'false');
+  await expect(panel.locator('.episode')).toHaveText('20');
+  expect(page.url()).not.toContain('double');
+  expect(await overflow('viva-demo-dqn')).toBeLessThanOrEqual(0);
+  await panel.locator('button.use-best').click();
+  await expect(panel.locator('viva-cartpole-view .caption')).toContainText(
+    `best weights restored (greedy mean ${best}`,
+  );
 });

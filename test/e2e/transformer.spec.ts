@@ -134,3 +134,37 @@ test('Copy link restores the changed settings in a fresh page, and the same run 
   expect(await again.locator('.loss').textContent()).toBe(loss);
   await fresh.close();
 });
+
+test('the test box shows an answer only for its own input: none beside "abc", no verdict while edited', async ({
+  page,
+}) => {
+  await page.goto('/#transformer');
+  await page.locator('viva-cell#transformer button.open').click();
+  const demo = page.locator('viva-demo-transformer');
+  const box = demo.locator('input.test-input');
+  const row = box.locator('xpath=..');
+  await box.fill('12345');
+  await box.press('Enter'); // the untrained model answers too
+  await expect(demo.locator('.answer')).toContainText('expected 54321');
+  await expect(row).toContainText(/[✓✗]/);
+  await expect(demo.locator('viva-attention-map.layer-map')).toHaveCount(4);
+
+  // Typed but not yet tested: the old verdict goes.
+  await box.fill('11111');
+  await expect(demo.locator('.answer')).toHaveCount(0);
+  await expect(row.locator('.stale')).toHaveText('Press Enter to test this input.');
+
+  await box.fill('abc');
+  await box.press('Enter');
+  await expect(demo.locator('#test-error')).toContainText('Only the digits 0–9 are allowed');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(demo.locator('.answer')).toHaveCount(0);
+  await expect(row).not.toContainText(/[✓✗]/);
+  await expect(demo.locator('viva-attention-map.layer-map')).toHaveCount(0);
+
+  // Fixing the input drops the message at once; Enter answers for it.
+  await box.fill('22222');
+  await expect(demo.locator('#test-error')).toHaveText('');
+  await box.press('Enter');
+  await expect(demo.locator('.answer')).toContainText('expected 22222');
+});

@@ -4,6 +4,7 @@
 // event; the plane's range is fixed while dragging so the picture does not jump under the pointer.
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { placeLabels } from './label-placement';
 
 export interface PlanePoint {
   x: number;
@@ -21,6 +22,8 @@ export interface QueryMove {
 }
 
 const SIZE = 240;
+/** Key labels: 10 px monospace (about 6 px a character), kept inside the drawing. */
+const LABEL_LAYOUT = { charWidth: 6.2, height: 10, gap: 6, bounds: [0, SIZE + 20] as [number, number] };
 
 @customElement('viva-query-plane')
 export class VivaQueryPlane extends LitElement {
@@ -140,6 +143,11 @@ export class VivaQueryPlane extends LitElement {
   override render() {
     const [ox, oy] = this.toScreen(0, 0);
     const [qx, qy] = this.toScreen(this.query.x, this.query.y);
+    const screen = this.keys.map((k) => this.toScreen(k.x, k.y));
+    const labels = placeLabels(
+      this.keys.map((k, i) => ({ x: screen[i]![0], y: screen[i]![1], label: k.label })),
+      LABEL_LAYOUT,
+    );
     return html`
       <svg
         viewBox="0 0 ${SIZE + 20} ${SIZE + 20}"
@@ -153,12 +161,12 @@ export class VivaQueryPlane extends LitElement {
         <line class="axis" x1="10" x2=${SIZE + 10} y1=${oy} y2=${oy}></line>
         <line class="axis" y1="10" y2=${SIZE + 10} x1=${ox} x2=${ox}></line>
         <line class="ray" x1=${ox} y1=${oy} x2=${qx} y2=${qy}></line>
-        ${this.keys.map((k) => {
-          const [x, y] = this.toScreen(k.x, k.y);
+        ${this.keys.map((k, i) => {
+          const [x, y] = screen[i]!;
           const w = k.weight ?? 0;
-          return svg`<circle class="key" cx=${x} cy=${y} r=${4 + 10 * Math.sqrt(w)} fill-opacity=${0.15 + 0.75 * w}></circle>
-            <text class="key-label" x=${x + 6} y=${y - 6}>${k.label}</text>`;
+          return svg`<circle class="key" cx=${x} cy=${y} r=${4 + 10 * Math.sqrt(w)} fill-opacity=${0.15 + 0.75 * w}></circle>`;
         })}
+        ${labels.map((b, i) => svg`<text class="key-label" x=${b.x} y=${b.y}>${this.keys[i]!.label}</text>`)}
         <circle
           class="handle ${this.dragging ? 'dragging' : ''}"
           cx=${qx}

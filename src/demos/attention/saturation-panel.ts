@@ -22,6 +22,10 @@ export class VivaAttentionSaturation extends LitElement {
       font-size: 0.82rem;
       color: var(--muted);
     }
+    .table-wrap {
+      max-width: 100%;
+      overflow-x: auto;
+    }
     table {
       font: 0.75rem var(--mono, monospace);
       border-collapse: collapse;
@@ -87,25 +91,27 @@ export class VivaAttentionSaturation extends LitElement {
           .axes=${{ xTitle: 'd_k', xLog: true, yRange: [0, 1], title: 'largest weight and ‖∂softmax/∂logits‖' }}
         ></viva-plot>
       </div>
-      <table class="saturation-table" aria-label="Saturation by d_k">
-        <tr>
-          <th>d_k</th>
-          <th>logit std scaled</th>
-          <th>unscaled</th>
-          <th>max weight scaled</th>
-          <th>unscaled</th>
-        </tr>
-        ${this.rows.map(
-          (r) =>
-            html`<tr>
-              <td>${r.dK}</td>
-              <td>${r.scaled.logitStd.toFixed(2)}</td>
-              <td>${r.unscaled.logitStd.toFixed(2)}</td>
-              <td>${r.scaled.maxWeight.toFixed(3)}</td>
-              <td>${r.unscaled.maxWeight.toFixed(3)}</td>
-            </tr>`,
-        )}
-      </table>
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Saturation by d_k (scrolls sideways)">
+        <table class="saturation-table" aria-label="Saturation by d_k">
+          <tr>
+            <th>d_k</th>
+            <th>logit std scaled</th>
+            <th>unscaled</th>
+            <th>max weight scaled</th>
+            <th>unscaled</th>
+          </tr>
+          ${this.rows.map(
+            (r) =>
+              html`<tr>
+                <td>${r.dK}</td>
+                <td>${r.scaled.logitStd.toFixed(2)}</td>
+                <td>${r.unscaled.logitStd.toFixed(2)}</td>
+                <td>${r.scaled.maxWeight.toFixed(3)}</td>
+                <td>${r.unscaled.maxWeight.toFixed(3)}</td>
+              </tr>`,
+          )}
+        </table>
+      </div>
       <p class="note">
         ${this.keys} keys, averaged over random queries. Unscaled logits have standard deviation √d_k, so the
         softmax goes one-hot and its Jacobian (the path of the gradient) shrinks toward zero; dividing by √d_k

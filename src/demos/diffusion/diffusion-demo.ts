@@ -14,7 +14,7 @@ import { forwardView, ForwardPlots } from './forward-view';
 import { tfjsCompute, workerCompute } from './page-compute';
 import { sampleView, SamplePlots } from './sample-view';
 import { DiffusionSession } from './session';
-import { DIFFUSION_SETTINGS } from './settings';
+import { DATA_KEYS, DIFFUSION_SETTINGS } from './settings';
 import { sectionStyles } from './styles';
 import { trainView, TrainPlots } from './train-view';
 
@@ -46,6 +46,11 @@ export class VivaDemoDiffusion extends LitElement implements DemoElement {
   constructor() {
     super();
     this.settingsStore.subscribe(() => this.requestUpdate());
+    // A new data set, schedule or seed starts an untrained network: a control asks before that.
+    this.settingsStore.discards = (key) =>
+      DATA_KEYS.includes(key) && this.session.steps > 0
+        ? `the network trained for ${this.session.steps} steps`
+        : null;
   }
 
   override disconnectedCallback(): void {

@@ -1,6 +1,6 @@
 // The forward process, as a view: the data set, schedule, seed and t controls; √ᾱ_t and √(1−ᾱ_t) at the
 // chosen t; the data cloud noised to t with one fixed draw of noise (so the cloud morphs rather than
-// jitters as t moves); and the ᾱ and β schedules, linear and cosine, with t marked.
+// jitters as t moves), with the clean data overlaid; and the ᾱ and β schedules, linear and cosine, with t marked.
 import { html, type TemplateResult } from 'lit';
 import { alphaBarAt, noiseSchedule, qSample, type ScheduleKind } from '../../../kernels/diffusion/index';
 import { createRng } from '../../runtime/rng';
@@ -30,8 +30,11 @@ export class ForwardPlots {
 
   cloud(data: Float64Array, t: number, kind: ScheduleKind): CanvasLayer[] {
     const clean = data.subarray(0, 2 * SHOWN);
+    // The clean data are drawn over the noised cloud, faint and small, so the structure the noise hides
+    // is visible at every t (from t = 0, where the two coincide, to t = T, where x_t is pure noise).
     return this.cloudMemo.get([data, t, kind], () => [
       pointsLayer(qSample(clean, t, this.noise, this.schedules[kind]), `x_t at t = ${t}`, '#2166ac'),
+      pointsLayer(clean, 'x₀ (the clean data)', 'rgba(230, 120, 20, 0.75)', 1.5),
     ]);
   }
 

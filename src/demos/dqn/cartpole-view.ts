@@ -21,6 +21,7 @@ export class VivaCartPoleView extends LitElement {
       display: block;
     }
     canvas {
+      box-sizing: border-box; /* the border inside the 100%: never wider than the panel */
       width: 100%;
       max-width: ${WIDTH}px;
       aspect-ratio: ${WIDTH} / ${HEIGHT};

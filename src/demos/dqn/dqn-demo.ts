@@ -22,7 +22,7 @@ import { gridStyles } from './grid-styles';
 import { GRID_TRAIN_EPISODES, gridView } from './grid-view';
 import { panelStyles } from './panel-styles';
 import { DqnCellSession } from './session';
-import { DQN_TABLE, layoutText } from './settings';
+import { AGENT_KEYS, DQN_TABLE, layoutText } from './settings';
 import { buttonStyles } from './styles';
 
 type Task = 'run' | 'grid-train' | 'grid-play' | 'dqn-train' | 'watch' | 'compare';
@@ -76,6 +76,11 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
       if (fresh.agent) this.errors = { ...this.errors, dqn: '' };
       this.requestUpdate();
     });
+    // A switch or the seed makes a fresh agent: a control asks before throwing a trained one away.
+    this.settingsStore.discards = (key) => {
+      const n = this.session.dqn.agent.history.length;
+      return AGENT_KEYS.includes(key) && n > 0 ? `the agent trained for ${n} episodes` : null;
+    };
   }
 
   run(ctx: RunContext): Promise<Metrics | undefined> {
@@ -188,6 +193,12 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
     this.requestUpdate();
   }
 
+  private useBest(): void {
+    this.stopIf(AGENT_TASKS);
+    this.session.dqn.useBest();
+    this.requestUpdate();
+  }
+
   private toggleCompare(): void {
     if (this.task === 'compare') return this.runner.stop();
     const values = this.settingsStore.values;
@@ -228,7 +239,9 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
         ${dqnView({
           session: s.dqn,
           store: this.settingsStore,
-          curves: this.curves.get([s.dqn.agent, history.length], () => returnCurves(history)),
+          curves: this.curves.get([s.dqn.agent, history.length, s.dqn.keeper.checks.length], () =>
+            returnCurves(history, s.dqn.keeper.checks),
+          ),
           training: t === 'dqn-train' || t === 'run',
           watching: t === 'watch',
           busy: AGENT_TASKS.includes(t),
@@ -236,6 +249,7 @@ export class VivaDemoDqn extends LitElement implements DemoElement {
           onTrain: () => this.toggleTrain(),
           onWatch: () => this.toggleWatch(),
           onResetAgent: () => this.resetAgent(),
+          onUseBest: () => this.useBest(),
         })}
       </section>
       <section class="dqn-compare">

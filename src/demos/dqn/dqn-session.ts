@@ -2,9 +2,11 @@
 // episodes at a time (Stop keeps what was learned; a new agent only when a switch or the seed changes), and a
 // greedy (ε = 0) policy played at a watchable pace. The element draws it (dqn-view.ts); tested in Node.
 import { CartPole } from '../../../kernels/rl/cartpole';
+import { BestWeights } from '../../../kernels/rl/best-weights';
 import type { DqnConfig } from '../../../kernels/rl/dqn-config';
 import { DqnAgent, trainDqn } from '../../../kernels/rl/dqn-trainer';
-import { paced, type PacedOptions, type YieldFn } from '../../runtime/loop';
+import { abortError } from '../../runtime/abort';
+import { paced, yieldFrame, type PacedOptions, type YieldFn } from '../../runtime/loop';
 import type { Metrics } from '../../ui/kit/run-card';
 import { fmt } from './bellman-text';
 import type { StateSource } from './cartpole-view';
@@ -17,6 +19,15 @@ export interface AgentChoices {
   per: boolean;
   target: string;
   seed: number;
+}
+
+/** The greedy check while training: every GREEDY_EVERY episodes, GREEDY_EPISODES episodes on one seeded CartPole. */
+export const GREEDY_EVERY = 10;
+export const GREEDY_EPISODES = 5;
+
+/** The watcher of an agent: greedy checks on a CartPole seeded from the agent's seed. */
+function keeperFor(seed: number): BestWeights {
+  return new BestWeights({ every: GREEDY_EVERY, episodes: GREEDY_EPISODES, seed: 5000 + seed });
 }
 
 /** CartPole runs at 50 steps per second of simulated time; the greedy policy plays at twice that. */
@@ -43,6 +54,10 @@ export interface TrainHooks {
 
 export class DqnSession {
   agent: DqnAgent;
+  /** The greedy checks of this agent and the weights of its best one. */
+  keeper: BestWeights;
+  /** The training episode at which the best weights were last put back, or null. */
+  restoredAt: number | null = null;
   /** What the cart-pole view draws: the training environment's state, the watched one's, or nothing. */
   source: StateSource = () => null;
   caption = '';
@@ -52,11 +67,14 @@ export class DqnSession {
 
   constructor(choices: AgentChoices) {
     this.agent = new DqnAgent(agentConfig(choices));
+    this.keeper = keeperFor(choices.seed);
   }
 
   /** A fresh agent from these choices. */
   rebuild(choices: AgentChoices): void {
     this.agent = new DqnAgent(agentConfig(choices));
+    this.keeper = keeperFor(choices.seed);
+    this.restoredAt = null;
     this.source = () => null;
     this.caption = '';
     this.stepsPerSecond = 0;
@@ -73,6 +91,14 @@ export class DqnSession {
     try {
       for await (const e of trainDqn(agent, { episodes, signal: hooks.signal, yieldFn: hooks.yieldFn })) {
         if (agent !== this.agent) return;
+        // The greedy check yields between its episodes, so the page never waits for all five at once.
+        if (this.keeper.due(agent)) {
+          await this.keeper.checkSliced(agent, async () => {
+            await (hooks.yieldFn ?? yieldFrame)();
+            if (hooks.signal?.aborted) throw abortError();
+          });
+          if (agent !== this.agent) return;
+        }
         const ms = Math.max(1, performance.now() - started);
         this.stepsPerSecond = ((agent.totalSteps - startSteps) * 1000) / ms;
         this.caption = `training · episode ${e.episode} · return ${e.return} · ε ${fmt(e.epsilon, 2)}`;
@@ -82,6 +108,17 @@ export class DqnSession {
       if (agent === this.agent)
         this.caption = agent.history.length ? `stopped after episode ${agent.history.length}` : '';
     }
+  }
+
+  /**
+   * Puts the best weights (by greedy check) back into the agent; training goes on from them. False when no
+   * check has run yet.
+   */
+  useBest(): boolean {
+    if (!this.keeper.restore(this.agent)) return false;
+    this.restoredAt = this.agent.history.length;
+    this.caption = `best weights restored (greedy mean ${this.keeper.best!.mean} at episode ${this.keeper.best!.episode})`;
+    return true;
   }
 
   /**
@@ -120,7 +157,7 @@ export class DqnSession {
     return this.watchReturns;
   }
 
-  /** The DQN's part of a run card: the last episode's numbers and the totals. */
+  /** The DQN's part of a run card: the last episode's numbers, the greedy checks and the totals. */
   metrics(): Metrics {
     const a = this.agent;
     const last = a.history[a.history.length - 1];
@@ -128,7 +165,10 @@ export class DqnSession {
       episodes: a.history.length,
       movingAverage: last?.movingAverage ?? NaN,
       lastReturn: last?.return ?? NaN,
-      solvedAt: last?.solvedAt ?? -1,
+      /** The first greedy check with a mean of at least 195 (the training mean never counts), or −1. */
+      solvedAt: this.keeper.solvedAt ?? -1,
+      greedyMean: this.keeper.latest?.mean ?? NaN,
+      bestGreedyMean: this.keeper.best?.mean ?? NaN,
       totalSteps: a.totalSteps,
       updates: a.updates,
       lastLoss: last?.loss ?? NaN,

@@ -108,11 +108,24 @@ export class GridSession {
     return true;
   }
 
+  /**
+   * Why no episode can end at a goal on this grid (checked by breadth-first search from the start), or ''
+   * when a goal is reachable. Training and play refuse such a grid: every episode would run to the step limit.
+   */
+  unreachable(): string {
+    if (this.world.shortestPathLength() < Infinity) return '';
+    if (!this.world.toLines().some((line) => line.includes('G')))
+      return 'The grid has no goal: paint one (★) before training.';
+    return 'No goal can be reached from the start: walls and pits close every path. Clear a wall or move the goal or the start before training.';
+  }
+
   /** Trains whole episodes in time slices; an abort (AbortError) keeps what was learned. */
   async train(
     episodes: number,
     options: { signal?: AbortSignal; onEpisode?: (done: number) => void } = {},
   ): Promise<void> {
+    const why = this.unreachable();
+    if (why) throw new Error(why);
     let done = 0;
     for await (const _ of trainTabular(this.learner, episodes, { signal: options.signal }))
       options.onEpisode?.(++done);
@@ -127,6 +140,8 @@ export class GridSession {
     options: Omit<PacedOptions, 'rate'> & { speed: () => number; onTick?: () => void },
     ticks = Infinity,
   ): Promise<void> {
+    const why = this.unreachable();
+    if (why) throw new Error(why);
     let owed = 0;
     const rate = () => Math.min(options.speed(), PLAY_TICKS_PER_SECOND);
     await paced(

@@ -9,6 +9,10 @@ export const gridStyles = css`
     gap: 0.5rem 1rem;
     align-items: flex-start;
   }
+  .layout > * {
+    min-width: 0;
+    max-width: 100%;
+  }
   .side {
     flex: 1 1 16rem;
     min-width: 0;
@@ -17,10 +21,14 @@ export const gridStyles = css`
     display: grid;
     gap: 2px;
     width: max-content;
+    max-width: 100%;
   }
+  /* Square cells of up to 2.4rem that shrink with a narrow panel (8 columns fit a 390 px screen). */
   .grid button.cell {
-    width: 2.4rem;
-    height: 2.4rem;
+    width: 100%;
+    min-width: 0;
+    aspect-ratio: 1;
+    height: auto;
     padding: 0;
     border-radius: 4px;
     position: relative;
@@ -82,5 +90,10 @@ export const gridStyles = css`
   .legend {
     font-size: 0.78rem;
     color: var(--muted);
+  }
+  .unreachable {
+    color: var(--error);
+    font-size: 0.82rem;
+    margin: 0.3rem 0;
   }
 `;

@@ -81,7 +81,7 @@ function gridCells(v: GridViewInput, path: GreedyPath): TemplateResult {
     class="grid"
     role="group"
     aria-label="Grid world"
-    style="grid-template-columns: repeat(${cols}, 2.4rem)"
+    style="grid-template-columns: repeat(${cols}, minmax(0, 2.4rem))"
   >
     ${cells}
   </div>`;
@@ -93,6 +93,7 @@ export function gridView(v: GridViewInput): TemplateResult {
   const text = last ? bellmanText(last.transition, last.update, v.session.world.cols) : null;
   const returns = v.session.learner.returns;
   const lastReturn = returns[returns.length - 1];
+  const unreachable = v.session.unreachable();
   return html`
     <div class="layout">
       <div>
@@ -110,12 +111,13 @@ export function gridView(v: GridViewInput): TemplateResult {
         ></viva-select>
         <viva-settings class="layout-settings" .store=${v.store} group="layout"></viva-settings>
         <viva-settings class="grid-settings" .store=${v.store} group="grid"></viva-settings>
+        ${unreachable ? html`<div class="unreachable" role="status">${unreachable}</div>` : nothing}
         <div class="row" role="toolbar" aria-label="Tabular Q-learning">
           <button class="step" ?disabled=${v.busy} @click=${v.onStep}>Step</button>
-          <button class="play" ?disabled=${v.busy && !v.playing} @click=${v.onPlay}>
+          <button class="play" ?disabled=${(v.busy && !v.playing) || Boolean(unreachable)} @click=${v.onPlay}>
             ${v.playing ? 'Pause' : 'Play'}
           </button>
-          <button class="train-grid" ?disabled=${v.busy} @click=${v.onTrain}>
+          <button class="train-grid" ?disabled=${v.busy || Boolean(unreachable)} @click=${v.onTrain}>
             Train ${GRID_TRAIN_EPISODES} episodes
           </button>
           <button class="clear" @click=${v.onClear}>Reset table</button>

@@ -20,9 +20,21 @@ export const panelStyles = css`
       grid-template-columns: 1fr;
     }
   }
-  .stats {
+  .stats,
+  .watched {
     font: 0.8rem var(--mono);
     color: var(--muted);
+  }
+  .watched .solved {
+    color: var(--text);
+    font-weight: 600;
+  }
+  .collapse {
+    font-size: 0.82rem;
+    color: var(--text);
+    border-left: 3px solid var(--error);
+    padding-left: 0.5rem;
+    margin: 0.3rem 0;
   }
   .note {
     font-size: 0.78rem;

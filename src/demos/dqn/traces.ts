@@ -1,6 +1,7 @@
 // The DQN cell's plot data, with no DOM: the return-per-episode curves of the CartPole agent and the
 // over-estimation comparison's traces and summary line. Pure functions of the sessions' episodes; tested in
 // Node.
+import type { GreedyCheck } from '../../../kernels/rl/best-weights';
 import { SOLVED_RETURN, type DqnEpisode } from '../../../kernels/rl/dqn-trainer';
 import type { LineTrace } from '../../ui/plot-spec';
 import { fmt } from './bellman-text';
@@ -10,10 +11,24 @@ import { movingAverage } from './series';
 /** Comparison curves are means over this many episodes. */
 export const SMOOTH = 10;
 
-/** The return per episode, its 100-episode mean and the "solved" line. */
-export function returnCurves(h: readonly DqnEpisode[]): LineTrace[] {
+/**
+ * The return per episode, its 100-episode mean, the "solved" line (which the greedy checks must reach) and,
+ * when there are any, the greedy checks' means.
+ */
+export function returnCurves(h: readonly DqnEpisode[], checks: readonly GreedyCheck[] = []): LineTrace[] {
   if (!h.length) return [];
   const x = h.map((e) => e.episode);
+  const greedy: LineTrace[] = checks.length
+    ? [
+        {
+          type: 'line',
+          x: checks.map((c) => c.episode),
+          y: checks.map((c) => c.mean),
+          name: 'greedy check (ε = 0)',
+          color: '#b35806',
+        },
+      ]
+    : [];
   return [
     { type: 'line', x, y: h.map((e) => e.return), name: 'return', color: '#9aa7b8' },
     { type: 'line', x, y: h.map((e) => e.movingAverage), name: '100-episode mean', color: '#2166ac' },
@@ -25,6 +40,7 @@ export function returnCurves(h: readonly DqnEpisode[]): LineTrace[] {
       dash: 'dash',
       color: '#1a7f37',
     },
+    ...greedy,
   ];
 }
 

@@ -20,11 +20,14 @@ import { backendRequest, pickEngine, workerReason, type EnginePick } from './eng
 import { RemoteTrainer } from './remote-trainer';
 import { TARGET_ACCURACY, TRANSFORMER_SETTINGS, type TransformerSettingValues } from './settings';
 import { defaultTestInput, transformerSettings, type TransformerSettings } from './transformer-controls';
-import { attentionMaps, testBox } from './transformer-maps';
+import { attentionMaps, keptTestError, testBox } from './transformer-maps';
 import { transformerStyles } from './transformer-styles';
 import { leakedTensors, type ModelSpec, type TrainProgress } from './trainer-jobs';
 import { absorbSnapshots, emptyTraining, modelConfig, modelOptions } from './training-state';
 import {
+  ACCURACY_AXES,
+  LOSS_AXES,
+  PE_AXES,
   curveTraces,
   emptyCurves,
   positionalTraces,
@@ -36,13 +39,6 @@ import {
 
 const DEFAULT_TEST = defaultTestInput(5);
 const TARGET = TARGET_ACCURACY;
-const LOSS_AXES = { xTitle: 'step', yLog: true, title: 'loss (answer digits)', showLegend: false };
-const ACCURACY_AXES = {
-  xTitle: 'step',
-  yRange: [0, 1] as [number, number],
-  title: 'accuracy on 256 held-out questions',
-};
-const PE_AXES = { xTitle: 'dimension', yTitle: 'position', showLegend: false };
 const EVAL_EVERY = 20;
 
 @customElement('viva-demo-transformer')
@@ -79,6 +75,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
   constructor() {
     super();
     this.settingsStore.subscribe((c) => this.changed(c));
+    this.settingsStore.discards = () => (this.step > 0 ? `the model trained for ${this.step} steps` : null);
   }
 
   /** The current settings, as the training code reads them (from the settings store). */
@@ -214,6 +211,7 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
     const parsed = parseDigits(text, this.settings.length);
     if ('error' in parsed) {
       this.testError = parsed.error;
+      this.prediction = null; // the answer and the maps were for another input
       return;
     }
     this.testError = '';
@@ -276,6 +274,10 @@ export class VivaDemoTransformer extends LitElement implements DemoElement {
         error: this.testError,
         prediction: this.prediction,
         onChange: (text) => void this.setTest(text),
+        onInput: (text) => {
+          this.testText = text;
+          this.testError = keptTestError(text, this.settings.length, this.testError);
+        },
       })}
       ${attentionMaps(this.prediction)}
       <h4>Sinusoidal positional encoding</h4>

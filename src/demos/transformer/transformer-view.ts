@@ -1,10 +1,18 @@
-// Pure helpers for the transformer cell: curves → plot traces (memoised), token labels, the parameter
-// breakdown, the training numbers.
+// Pure helpers for the transformer cell: the plots' axes, curves → plot traces (memoised), token labels,
+// the parameter breakdown, the training numbers.
 import { html } from 'lit';
 import { sinusoidalPositionalEncoding } from '../../../kernels/transformer/positional-encoding';
 import type { TaskKind } from '../../../kernels/transformer/task';
 import { transformerParameterCount, type TransformerConfig } from '../../../kernels/transformer/model';
 import type { LineTrace, PlotTrace } from '../../ui/plot-spec';
+
+export const LOSS_AXES = { xTitle: 'step', yLog: true, title: 'loss (answer digits)', showLegend: false };
+export const ACCURACY_AXES = {
+  xTitle: 'step',
+  yRange: [0, 1] as [number, number],
+  title: 'accuracy on 256 held-out questions',
+};
+export const PE_AXES = { xTitle: 'dimension', yTitle: 'position', showLegend: false };
 
 export interface Curves {
   steps: number[];

@@ -1,11 +1,14 @@
 // <viva-settings>: draws a demo's settings table (or one group of it) as controls, from the table alone, and
 // writes every change through the store, which validates it. Numbers are sliders with a number box (or the
 // box alone), choices are selects, toggles are switches, text is a text box; each control shows its message
-// (a clamp, a refusal) beside it, and its help line under it.
+// (a clamp, a refusal) beside it, and its help line under it. A change that would throw away a trained model
+// (the demo opted in: SettingsStore.discards) asks first, under its control: change it, or keep the model
+// (the control then shows the kept value again; Esc keeps too).
 //
 // Example: <viva-settings .store=${this.settings} group="training"></viva-settings>
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import '../controls/select';
 import { controlStyles } from '../controls/shared-styles';
 import '../controls/slider';
@@ -35,6 +38,26 @@ export class VivaSettings extends LitElement {
         color: var(--muted);
         margin-top: 0.1rem;
       }
+      .confirm {
+        font-size: 0.8rem;
+        color: var(--text);
+        background: var(--surface-2);
+        border: 1px solid var(--border);
+        border-left: 3px solid var(--error);
+        border-radius: 6px;
+        padding: 0.3rem 0.45rem;
+        margin-top: 0.25rem;
+      }
+      .confirm button {
+        font: inherit;
+        color: var(--text);
+        background: var(--surface);
+        border: 1px solid var(--border);
+        border-radius: 5px;
+        padding: 0.1rem 0.5rem;
+        margin: 0.25rem 0.3rem 0 0;
+        cursor: pointer;
+      }
     `,
   ];
 
@@ -46,6 +69,8 @@ export class VivaSettings extends LitElement {
   @property({ type: Boolean }) disabled = false;
   private readonly uid = `viva-settings-${nextId++}`;
   private unsubscribe: (() => void) | null = null;
+  /** The key whose pending change was just answered here (its control takes the focus back). */
+  private answered: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -64,7 +89,32 @@ export class VivaSettings extends LitElement {
 
   private listen(): void {
     this.unsubscribe?.();
-    this.unsubscribe = this.store ? this.store.subscribe(() => this.requestUpdate()) : null;
+    if (!this.store) return void (this.unsubscribe = null);
+    const offChange = this.store.subscribe(() => this.requestUpdate());
+    const offPending = this.store.onPending(() => this.requestUpdate());
+    this.unsubscribe = () => (offChange(), offPending());
+  }
+
+  protected override updated(): void {
+    // A change that waits for an answer takes the focus to it (the safe answer: keep the model); once
+    // answered, the focus goes back to the setting's control.
+    const keep = this.renderRoot.querySelector<HTMLButtonElement>('.confirm button.keep');
+    if (keep && keep.dataset.focused !== 'yes') {
+      keep.dataset.focused = 'yes';
+      keep.focus();
+    }
+    if (this.answered && !this.store.pending) {
+      const control = this.renderRoot.querySelector(`.setting[data-key="${this.answered}"] > *`);
+      const inner = control?.shadowRoot?.querySelector<HTMLElement>('select, input, [role="switch"]');
+      (inner ?? (control as HTMLElement | null))?.focus();
+      this.answered = null;
+    }
+  }
+
+  private answer(confirm: boolean): void {
+    this.answered = this.store.pending?.key ?? null;
+    if (confirm) this.store.confirm();
+    else this.store.cancel();
   }
 
   private shown(): Setting[] {
@@ -79,14 +129,36 @@ export class VivaSettings extends LitElement {
     return this.shown().map((s) => {
       const off = this.disabled || (s.enabledWhen ? !s.enabledWhen(values) : false);
       return html`<div class="setting" data-key=${s.key}>
-        ${this.control(s, values[s.key]!, off)}
+        ${keyed(`${s.key}:${this.store.revision(s.key)}`, this.control(s, values[s.key]!, off))}
+        ${this.store.pending?.key === s.key ? this.confirmBox() : nothing}
         ${s.help ? html`<div class="help" id=${`${this.uid}-${s.key}-help`}>${s.help}</div>` : nothing}
       </div>`;
     });
   }
 
+  private confirmBox() {
+    const p = this.store.pending!;
+    const id = `${this.uid}-confirm`;
+    return html`<div
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby=${id}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        this.answer(false);
+      }}
+    >
+      <span id=${id}>Changing “${p.label}” throws away ${p.discards}.</span>
+      <div>
+        <button class="discard" @click=${() => this.answer(true)}>Change it</button>
+        <button class="keep" @click=${() => this.answer(false)}>Keep the model</button>
+      </div>
+    </div>`;
+  }
+
   private set(key: string, raw: unknown): void {
-    this.store.set(key, raw);
+    this.store.request(key, raw);
     this.requestUpdate();
   }
 

@@ -2,6 +2,10 @@
 // session reads `values`; <viva-settings> draws and edits them; the cell writes them to the link and into run
 // cards. No DOM: tested in Node.
 //
+// A demo holding a trained model opts in to a confirm step: `store.discards = (key) => …` says what changing
+// that key would throw away (or null). A control's change goes through request(): one that would discard a
+// model waits in `pending` until confirm() or cancel(); set(), links, replays and Reset are never held.
+//
 // Example:
 //   const store = new SettingsStore(TABLE);
 //   store.subscribe((c) => { if (c.keys.includes('depth')) rebuild(); });
@@ -31,9 +35,25 @@ export interface SettingsChange<T extends SettingsTable> {
 
 export type SettingsListener<T extends SettingsTable> = (change: SettingsChange<T>) => void;
 
+/** A control's change that would throw away a trained model, waiting for the user's answer. */
+export interface PendingChange {
+  key: string;
+  raw: unknown;
+  /** The setting's label. */
+  label: string;
+  /** What it would throw away, as the demo says it ("the network trained for 2,500 steps"). */
+  discards: string;
+}
+
 export class SettingsStore<T extends SettingsTable = SettingsTable> {
   private current: SettingValues<T>;
   private readonly listeners = new Set<SettingsListener<T>>();
+  private readonly pendingListeners = new Set<() => void>();
+  private readonly revisions = new Map<string, number>();
+  /** The demo's answer to "what would changing this key throw away?" (null: nothing); unset: never asks. */
+  discards: ((key: string) => string | null) | null = null;
+  /** The change waiting for confirm() or cancel(), if any. */
+  pending: PendingChange | null = null;
   private readonly byKey: Map<string, Setting>;
   /** Each control's last message (a clamp, a refusal), by key; cleared when the control takes a value as given. */
   readonly messages = new Map<string, string>();
@@ -66,6 +86,51 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
     return r;
   }
 
+  /**
+   * What a control calls: set(), unless the value would change a 'rebuild' setting whose change the demo says
+   * throws away a trained model; that change waits in `pending` (returns null) for confirm() or cancel().
+   */
+  request(key: string, raw: unknown): Checked | null {
+    const s = this.setting(key);
+    const { value } = checkValue(s, raw);
+    const changes = value !== null && value !== (this.current as Record<string, SettingValue>)[key];
+    const lost = changes && s.apply === 'rebuild' ? (this.discards?.(key) ?? null) : null;
+    if (this.pending) this.cancel();
+    if (!lost) return this.set(key, raw);
+    this.pending = { key, raw, label: s.label, discards: lost };
+    for (const l of [...this.pendingListeners]) l();
+    return null;
+  }
+
+  /** Applies the pending change (the user agreed to lose the model). */
+  confirm(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    for (const l of [...this.pendingListeners]) l();
+    this.set(p.key, p.raw);
+  }
+
+  /** Drops the pending change: the value stays, and the control is drawn afresh from it (revision). */
+  cancel(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    this.revisions.set(p.key, this.revision(p.key) + 1);
+    for (const l of [...this.pendingListeners]) l();
+  }
+
+  /** How many times a change of this key was cancelled (a control keyed on it is re-created each time). */
+  revision(key: string): number {
+    return this.revisions.get(key) ?? 0;
+  }
+
+  /** Called when a change starts or stops waiting; returns the unsubscribe. */
+  onPending(listener: () => void): () => void {
+    this.pendingListeners.add(listener);
+    return () => this.pendingListeners.delete(listener);
+  }
+
   /** Applies several values at once (every one validated); invalid ones are skipped and returned as messages. */
   patch(values: Partial<Record<string, unknown>>, source: SettingsChange<T>['source'] = 'control'): string[] {
     const ok: Record<string, SettingValue> = {};
@@ -84,8 +149,9 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
     return problems;
   }
 
-  /** Back to the table's defaults. */
+  /** Back to the table's defaults (a pending change is dropped). */
   reset(): void {
+    this.cancel();
     this.messages.clear();
     this.assign(defaults(this.table) as Record<string, SettingValue>, 'reset');
   }

@@ -61,6 +61,7 @@ describe('compileQuestion', () => {
     expect(q.html.answer).not.toContain('$');
     expect(q.html.formulas).toContain('class="math-display"');
     expect(q.html.formulas).toContain('katex-display');
+    expect(q.html.formulas).toContain('<div class="math-display" tabindex="0" role="group"');
     expect(q.html.keyPoints).toBe('<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n');
   });
 

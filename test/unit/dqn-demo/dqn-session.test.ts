@@ -129,3 +129,28 @@ describe('DqnSession', () => {
     expect(m.solvedAt).toBe(-1);
   });
 });
+
+describe('DqnSession greedy checks', () => {
+  it('checks the greedy policy every 10 episodes on its seeded CartPole; Use best weights puts the best back', async () => {
+    const s = new DqnSession(BASE);
+    await s.train(20);
+    const checks = s.keeper.checks;
+    expect(checks.map((c) => c.episode)).toEqual([10, 20]);
+    // The latest check is the kernel's evaluateGreedy of the agent as it stands, on the seed 5000 + 3.
+    expect(checks[1]!.returns).toEqual(evaluateGreedy(s.agent, 5, 5003));
+    // Training with checks is the same training as without (they play on their own CartPole).
+    expect(snapshot(s.agent)).toEqual(snapshot(reference(BASE, 20)));
+    const best = s.keeper.best!;
+    expect(s.useBest()).toBe(true);
+    expect(s.restoredAt).toBe(20);
+    expect(evaluateGreedy(s.agent, 5, 5003)).toEqual(best.returns);
+    expect(s.metrics()).toMatchObject({
+      bestGreedyMean: best.mean,
+      greedyMean: checks[1]!.mean,
+      solvedAt: -1,
+    });
+    s.rebuild(BASE);
+    expect(s.keeper.checks).toHaveLength(0);
+    expect(s.useBest()).toBe(false);
+  });
+});

@@ -170,3 +170,33 @@ describe('GridSession', () => {
     expect(s.metrics()).toMatchObject({ gridEpisodes: 2, gridReachesGoal: false, gridPathMoves: -1 });
   });
 });
+
+describe('GridSession.unreachable (breadth-first search from the start)', () => {
+  it('says when walls or pits close every path, or there is no goal, and refuses to train or play', async () => {
+    const cases: [string[], boolean][] = [
+      [['S.G'], true],
+      [['S#G'], false], // a wall between
+      [['SPG'], false], // a pit ends the episode before the goal
+      [['S..', '##.', 'G..'], true], // around the wall: 6 moves
+      [['S.#G', '..#.', '###.'], false], // the goal's corner is sealed off
+      [['S..', '...'], false], // no goal at all
+    ];
+    for (const [layout, reachable] of cases) {
+      const s = new GridSession(HYPER, 1, layout);
+      expect(s.unreachable() === '', layout.join('/')).toBe(reachable);
+    }
+    expect(new GridSession(HYPER, 1, ['S..', '##.', 'G..']).world.shortestPathLength()).toBe(6);
+    expect(new GridSession(HYPER, 1, ['S..', '...']).unreachable()).toMatch(/no goal/);
+
+    const sealed = new GridSession(HYPER, 1, ['S.#G', '..#.', '###.']);
+    expect(sealed.unreachable()).toMatch(/^No goal can be reached from the start/);
+    await expect(sealed.train(10)).rejects.toThrow(/No goal can be reached/);
+    await expect(sealed.play({ speed: () => 10 }, 1)).rejects.toThrow(/No goal can be reached/);
+    expect(sealed.learner.returns).toHaveLength(0);
+    // Painting the wall away opens a path: training is allowed again.
+    sealed.paint(0, 2, 'wall');
+    expect(sealed.unreachable()).toBe('');
+    await sealed.train(5);
+    expect(sealed.learner.returns).toHaveLength(5);
+  });
+});
