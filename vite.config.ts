@@ -51,7 +51,7 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt', // a new version waits for the user's click (src/ui/update-prompt.ts)
       injectRegister: false, // src/main.ts registers it
-      includeAssets: ['favicon.svg', 'theme-boot.js', 'icons/*.png'],
+      includeManifestIcons: false, // the globs below already take the icons (listing them twice adds nothing)
       manifest: {
         id: '.',
         name: 'Viva — AI research interview notebook',
@@ -72,7 +72,7 @@ export default defineConfig({
       workbox: {
         // Everything the notebook can fetch: the shell, every demo and worker chunk, tfjs and its WASM
         // binaries, Plotly (4.6 MB), KaTeX's woff2 fonts (browsers that read woff2 never ask for woff/ttf).
-        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json,webmanifest}'],
+        globPatterns: ['**/*.{html,js,css,wasm,woff2,svg,png,json}'], // + the manifest, added by the plugin
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
