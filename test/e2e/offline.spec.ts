@@ -153,6 +153,13 @@ test('a new version waits for the click: the prompt names the running demo, Esc 
   await page.reload();
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await expect(prompt).toContainText('Reloading stops any demo that is running');
+  // On a phone it stays inside the window, in the dark theme too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const box = (await prompt.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await waiting()).toBe(true);
   await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload now' }).click()]);
   await expect(page.locator('viva-cell')).toHaveCount(16);
