@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
+    // Each test's fresh context would otherwise download the whole precache (14 MB) after the page loads; the
+    // offline spec allows the service worker for itself.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
   webServer: {

@@ -9,9 +9,12 @@ export const test = base.extend<{ problems: string[] }>({
         if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-      page.on('requestfailed', (r) =>
-        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`),
-      );
+      page.on('requestfailed', (r) => {
+        // A request the page itself dropped by navigating on (the favicon of a page reloaded at once) is not a
+        // failure of the site.
+        if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+      });
       page.on('response', (r) => {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       });

@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
+test.use({ serviceWorkers: 'allow' }); // the other specs block it (playwright.config.ts)
+
 const DIST = process.env.VIVA_DIST ?? 'dist';
 
 /** Every file of the build, as a site path. */
