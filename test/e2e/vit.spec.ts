@@ -87,6 +87,9 @@ test('Copy link restores the settings in a fresh page, and Run there gives the s
 
   await again.getByLabel('Seed').fill('6');
   await again.getByLabel('Seed').press('Enter');
+  // A new seed throws the trained models away: the demo asks first.
+  await again.getByRole('button', { name: 'Change it' }).click();
+  await expect(again.getByLabel('Seed')).toHaveValue('6');
   await runToDone(fresh);
   const third = (await plotData(again.locator('viva-line-chart.loss-curve')))[0]!.y;
   expect(third).not.toEqual(first);
@@ -158,6 +161,7 @@ test('a link with task=where labels by quadrant, and training moves the learned 
   const before = await similarity(early);
   await early.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).fill('200');
   await early.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).press('Enter');
+  await early.getByRole('button', { name: 'Change it' }).click();
   await runToDone(page);
   const after = await similarity(early);
   expect(after.length).toBe(16);

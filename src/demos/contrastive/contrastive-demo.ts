@@ -93,6 +93,11 @@ export class VivaDemoContrastive extends LitElement implements DemoElement {
       if (!this.pairRunner.busy && change.keys.some((k) => PAIR_KEYS.includes(k))) this.pairs.rebuild();
       this.requestUpdate();
     });
+    // New data or augmentations throw the trained encoder away: a control asks first.
+    this.settingsStore.discards = (key) =>
+      DATA_KEYS.includes(key) && this.session.latest
+        ? `the encoder trained for ${this.session.latest.step} steps`
+        : null;
   }
 
   async run(ctx: RunContext): Promise<void> {

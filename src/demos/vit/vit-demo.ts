@@ -64,6 +64,9 @@ export class VivaDemoVit extends LitElement implements DemoElement {
       }
       this.requestUpdate();
     });
+    // Every rebuild setting starts both models afresh: a control asks first once they have trained.
+    this.settingsStore.discards = () =>
+      this.session.curves.vit.losses.length > 0 ? 'the trained ViT and CNN' : null;
   }
 
   override disconnectedCallback(): void {

@@ -101,7 +101,9 @@ export class VivaSettings extends LitElement {
     const keep = this.renderRoot.querySelector<HTMLButtonElement>('.confirm button.keep');
     if (keep && keep.dataset.focused !== 'yes') {
       keep.dataset.focused = 'yes';
-      keep.focus();
+      // After the key that asked has finished: a number box reads Enter on keydown, and the same press's
+      // keypress would otherwise land on the focused button and answer for the user.
+      setTimeout(() => keep.focus(), 0);
     }
     if (this.answered && !this.store.pending) {
       const control = this.renderRoot.querySelector(`.setting[data-key="${this.answered}"] > *`);

@@ -95,7 +95,11 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
     const { value } = checkValue(s, raw);
     const changes = value !== null && value !== (this.current as Record<string, SettingValue>)[key];
     const lost = changes && s.apply === 'rebuild' ? (this.discards?.(key) ?? null) : null;
-    if (this.pending) this.cancel();
+    // The same change asked again (a number box commits on Enter, then again as it loses the focus to the
+    // confirm box's button) keeps the question open instead of redrawing it under the pointer.
+    const p = this.pending;
+    if (lost && p?.key === key && checkValue(s, p.raw).value === value) return null;
+    if (p) this.cancel();
     if (!lost) return this.set(key, raw);
     this.pending = { key, raw, label: s.label, discards: lost };
     for (const l of [...this.pendingListeners]) l();
