@@ -1,5 +1,6 @@
 // The shape of one compiled question (a notebook cell's content). Shared by the build-time compiler and
 // the app; plain data only.
+import type { FollowUp, KeyPoint } from '../rehearsal/contract.ts';
 
 export const SECTIONS = [
   'Deep learning theory',
@@ -52,4 +53,8 @@ export interface Question extends QuestionMeta {
   html: Record<BodyKey, string>;
   /** Words in the answer section (math excluded). */
   answerWords: number;
+  /** The `## Key points` list as plain text ('kp1'…), each with the phrasings that count as covering it. */
+  keyPoints: KeyPoint[];
+  /** The `## Follow-up questions` list: each question and its answer's HTML. */
+  followUps: FollowUp[];
 }

@@ -77,6 +77,8 @@ const question: Question = {
   difficulty: 'Easy',
   demo: 'kit-toy',
   answerWords: 150,
+  keyPoints: [],
+  followUps: [],
   html: {
     answer: '<p>An answer.</p>',
     keyPoints: '',
