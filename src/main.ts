@@ -3,6 +3,7 @@
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
 import './styles/shell.css';
+import './styles/rehearsal.css';
 import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';
 import './ui/app';

@@ -1,0 +1,97 @@
+// <viva-rehearsal-menu>: the header's rehearsal entries: "Hide answers" (every cell a flash card; remembered
+// in the store's settings) and "Rehearsal", a dialog with the user's data (export, import, forget). The views
+// inside are drawn only when the dialog opens on them.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import './data-panel';
+import { REHEARSAL_SETTINGS_EVENT, rehearsalStore } from './store-client';
+
+type View = 'data';
+const VIEWS: { id: View; label: string }[] = [{ id: 'data', label: 'Your data' }];
+
+/** Fired (bubbling) when the hide-answers mode changes; detail: on or off. */
+export const HIDE_ANSWERS_EVENT = 'hide-answers-change';
+
+@customElement('viva-rehearsal-menu')
+export class VivaRehearsalMenu extends LitElement {
+  @state() private hideAnswers = false;
+  @state() private view: View | null = null;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void rehearsalStore()
+      .then((s) => s.settings())
+      .then((s) => this.setHide(s.hideAnswers));
+  }
+
+  private setHide(on: boolean): void {
+    this.hideAnswers = on;
+    this.dispatchEvent(new CustomEvent(HIDE_ANSWERS_EVENT, { detail: on, bubbles: true }));
+  }
+
+  private async toggleHide(): Promise<void> {
+    const store = await rehearsalStore();
+    const settings = { ...(await store.settings()), hideAnswers: !this.hideAnswers };
+    await store.saveSettings(settings);
+    this.setHide(settings.hideAnswers);
+    document.dispatchEvent(new CustomEvent(REHEARSAL_SETTINGS_EVENT, { detail: settings }));
+  }
+
+  /** Opens the rehearsal dialog on a view. */
+  open(view: View = 'data'): void {
+    this.view = view;
+    void this.updateComplete.then(() => {
+      const dialog = this.querySelector<HTMLDialogElement>('dialog.rehearsal-dialog')!;
+      if (!dialog.open) dialog.showModal();
+      this.querySelector<HTMLElement>(`button[data-view="${view}"]`)?.focus();
+    });
+  }
+
+  override render() {
+    return html`
+      <button
+        class="btn hide-answers"
+        aria-pressed=${this.hideAnswers ? 'true' : 'false'}
+        title="Hide every answer until you reveal it (flash cards)"
+        @click=${() => void this.toggleHide()}
+      >
+        Hide answers
+      </button>
+      <button class="btn open-rehearsal" @click=${() => this.open()}>Rehearsal</button>
+      <dialog
+        class="rehearsal-dialog"
+        aria-labelledby="rehearsal-dialog-title"
+        @close=${() => (this.view = null)}
+      >
+        <div class="dialog-head">
+          <h2 id="rehearsal-dialog-title">Rehearsal</h2>
+          <form method="dialog"><button class="btn">Close</button></form>
+        </div>
+        <nav class="rehearsal-views" aria-label="Rehearsal views">
+          ${VIEWS.map(
+            (v) =>
+              html`<button
+                class="btn"
+                data-view=${v.id}
+                aria-pressed=${this.view === v.id ? 'true' : 'false'}
+                @click=${() => (this.view = v.id)}
+              >
+                ${v.label}
+              </button>`,
+          )}
+        </nav>
+        ${this.view === 'data' ? html`<viva-rehearsal-data></viva-rehearsal-data>` : nothing}
+      </dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'viva-rehearsal-menu': VivaRehearsalMenu;
+  }
+}
