@@ -2,7 +2,9 @@
 // (the r shortcut), reveal (the typed answer's key points ticked, a missing one not), grade, reload: the
 // attempt, the recording and the due date are still there; notes render as sanitized Markdown. Then the
 // user's data: export, forget everything, import: identical; a damaged file: a message naming what is wrong
-// and nothing changed.
+// and nothing changed. Then hide-answers mode (remembered across a reload), "Explain with the demo" (the
+// prompt sets the demo, the attempt keeps its settings, they are reopened after a Reset), a mock interview of
+// two questions with their follow-ups ending in a summary, and the progress view's figures for those attempts.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { compileNotebookDir } from '../../src/notebook/content-plugin.ts';
@@ -142,4 +144,59 @@ test('export, forget everything, import: identical; a damaged file: a message na
     .setInputFiles(file('cut.json', JSON.stringify(before).slice(0, 80)));
   await expect(page.locator('.data-message')).toContainText('cut.json is not a JSON file');
   expect(withoutTime(await exportBackup(page))).toEqual(withoutTime(before));
+});
+
+test('hide answers (remembered), explain with the demo (settings saved and reopened), a mock interview, progress', async ({
+  page,
+}) => {
+  await page.goto('/#vanishing-gradients');
+  await page.getByRole('button', { name: 'Hide answers' }).click();
+  await expect(page.locator('viva-cell .flash-card')).toHaveCount(16);
+  await expect(page.locator('viva-cell .answer')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Hide answers' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('viva-cell .flash-card')).toHaveCount(16);
+  const cell = page.locator('viva-cell#vanishing-gradients');
+  await cell.getByRole('button', { name: 'Show the answer' }).click();
+  await expect(cell.locator('.answer')).toBeVisible();
+  await expect(page.locator('viva-cell .flash-card')).toHaveCount(15);
+
+  // Explain with the demo: the prompt sets the demo; the attempt keeps its settings; they can be reopened.
+  const query = () => cell.evaluate((el) => (el as unknown as { demoQuery(): string | null }).demoQuery());
+  await cell.getByRole('button', { name: 'Rehearse', exact: true }).click();
+  await cell.getByRole('button', { name: /A deep sigmoid net without normalization/ }).click();
+  await expect(cell.locator('.demo-prompt-chosen')).toBeVisible();
+  await expect.poll(query).toContain('a.depth=30');
+  await cell.getByRole('button', { name: 'Reveal' }).click();
+  await cell.getByRole('button', { name: 'Good', exact: true }).click();
+  await expect(cell.locator('.rehearse-message')).toContainText('Next due');
+  await cell.locator('.demo-panel button.reset').click();
+  await expect.poll(query).not.toContain('a.depth=30');
+  await cell.getByRole('button', { name: 'Reopen the demo as it was' }).click();
+  await expect.poll(query).toContain('a.depth=30');
+
+  // A mock interview of two questions, each with its follow-up, ends with what to review.
+  await page.getByRole('button', { name: 'Rehearsal', exact: true }).click();
+  const dialog = page.locator('dialog.rehearsal-dialog');
+  await dialog.getByRole('button', { name: 'Mock interview' }).click();
+  await dialog.getByLabel('Questions').fill('2');
+  await dialog.getByRole('button', { name: 'Start a mock interview' }).click();
+  for (let i = 0; i < 2; i++) {
+    await expect(dialog.locator('.mock .muted').first()).toContainText(`Question ${i + 1} of 2`);
+    await dialog.getByLabel('Your answer (typed)').fill('A short answer.');
+    await dialog.getByRole('button', { name: 'Reveal' }).click();
+    await expect(dialog.locator('.follow-up h4')).toContainText('Follow-up:');
+    await dialog.getByLabel('Your answer to the follow-up (typed)').fill('A follow-up answer.');
+    await dialog.getByRole('button', { name: "Show the follow-up's answer" }).click();
+    await dialog.getByRole('button', { name: 'Hard', exact: true }).click();
+  }
+  await expect(dialog.locator('.mock-summary > ol > li')).toHaveCount(2);
+
+  // Progress: three attempts today (one good, two hard), each timed against the target.
+  await dialog.getByRole('button', { name: 'Progress' }).click();
+  const today = dialog.locator('table.grade-history tbody tr');
+  await expect(today).toHaveCount(1);
+  await expect(today.locator('td')).toHaveText(['0', '2', '1', '0']);
+  await expect(dialog.locator('table.coverage tbody tr')).toHaveCount(6);
+  await expect(dialog.locator('.time-plot circle')).toHaveCount(3);
 });

@@ -1,13 +1,19 @@
 // <viva-rehearsal-menu>: the header's rehearsal entries: "Hide answers" (every cell a flash card; remembered
-// in the store's settings) and "Rehearsal", a dialog with the user's data (export, import, forget). The views
-// inside are drawn only when the dialog opens on them.
+// in the store's settings) and "Rehearsal", a dialog with the progress view, a mock interview and the user's
+// data (export, import, forget). The views inside load only when the dialog opens on them.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import './data-panel';
+import './mock-interview';
+import './progress-view';
 import { REHEARSAL_SETTINGS_EVENT, rehearsalStore } from './store-client';
 
-type View = 'data';
-const VIEWS: { id: View; label: string }[] = [{ id: 'data', label: 'Your data' }];
+type View = 'progress' | 'mock' | 'data';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'progress', label: 'Progress' },
+  { id: 'mock', label: 'Mock interview' },
+  { id: 'data', label: 'Your data' },
+];
 
 /** Fired (bubbling) when the hide-answers mode changes; detail: on or off. */
 export const HIDE_ANSWERS_EVENT = 'hide-answers-change';
@@ -41,8 +47,8 @@ export class VivaRehearsalMenu extends LitElement {
     document.dispatchEvent(new CustomEvent(REHEARSAL_SETTINGS_EVENT, { detail: settings }));
   }
 
-  /** Opens the rehearsal dialog on a view. */
-  open(view: View = 'data'): void {
+  /** Opens the rehearsal dialog on a view (Progress by default). */
+  open(view: View = 'progress'): void {
     this.view = view;
     void this.updateComplete.then(() => {
       const dialog = this.querySelector<HTMLDialogElement>('dialog.rehearsal-dialog')!;
@@ -84,6 +90,8 @@ export class VivaRehearsalMenu extends LitElement {
               </button>`,
           )}
         </nav>
+        ${this.view === 'progress' ? html`<viva-progress-view></viva-progress-view>` : nothing}
+        ${this.view === 'mock' ? html`<viva-mock-interview></viva-mock-interview>` : nothing}
         ${this.view === 'data' ? html`<viva-rehearsal-data></viva-rehearsal-data>` : nothing}
       </dialog>
     `;

@@ -86,7 +86,7 @@ export function demoPromptList(
     ${
       chosen
         ? html`<p class="demo-prompt-chosen" role="status">
-            The demo is set: ${chosen.prompt} Explain what is on screen.
+            The demo is set beside this answer. ${chosen.prompt}
           </p>`
         : nothing
     }
