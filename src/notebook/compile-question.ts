@@ -14,7 +14,7 @@ import {
   RARITIES,
   SECTIONS,
   type BodyKey,
-  type Question,
+  type RehearsalQuestion,
   type QuestionMeta,
 } from './question.ts';
 import { ContentError } from './content-error.ts';
@@ -32,7 +32,7 @@ const REQUIRED = FIELDS.filter((f) => f !== 'phrases');
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
-export function compileQuestion(fileName: string, source: string): Question {
+export function compileQuestion(fileName: string, source: string): RehearsalQuestion {
   const nameMatch = FILE_NAME.exec(fileName);
   if (!nameMatch) {
     throw new ContentError(

@@ -53,12 +53,15 @@ const TEX_SYMBOLS: Record<string, string> = {
 export function texToText(tex: string): string {
   return tex
     .replace(/\^\\top\b/g, 'ᵀ')
+    .replace(/\\(?:bar|hat|tilde)(?![A-Za-z{])/g, '')
+    .replace(/\^\{([^{}]*[^\w{}-][^{}]*)\}/g, '^($1)')
     .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '$1/$2')
     .replace(/\\sqrt\{([^{}]*)\}/g, '√$1')
     .replace(/\\(?:operatorname|mathrm|text|mathcal|mathbb|mathbf|bar|hat|tilde)\{([^{}]*)\}/g, '$1')
     .replace(/\\[,;! ]/g, ' ')
     .replace(/\\([A-Za-z]+)/g, (_m, name: string) => TEX_SYMBOLS[name] ?? name)
     .replace(/[{}]/g, '')
+    .replace(/∂ /g, '∂')
     .replace(/\s+/g, ' ')
     .trim();
 }

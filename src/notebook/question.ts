@@ -53,8 +53,18 @@ export interface Question extends QuestionMeta {
   html: Record<BodyKey, string>;
   /** Words in the answer section (math excluded). */
   answerWords: number;
+}
+
+/**
+ * What the rehearsal mode needs of a page beyond its cell. It ships in a chunk of its own
+ * (`virtual:viva-rehearsal`, loaded by src/rehearsal/content.ts when rehearsal opens), not in the first paint.
+ */
+export interface RehearsalContent {
   /** The `## Key points` list as plain text ('kp1'…), each with the phrasings that count as covering it. */
   keyPoints: KeyPoint[];
   /** The `## Follow-up questions` list: each question and its answer's HTML. */
   followUps: FollowUp[];
 }
+
+/** A question with its rehearsal content: what the compiler produces, and what rehearsal works on. */
+export interface RehearsalQuestion extends Question, RehearsalContent {}

@@ -2,8 +2,15 @@
 // which checks every field first and reports each problem by path, so a wrong file changes nothing.
 import type { Attempt, Backup, Clip, Note, RehearsalSettings, StoredCard, StoredReview } from './contract.ts';
 import { base64ToBlob, blobToBase64 } from './base64.ts';
-import { checkAttempt, checkCard, checkExportedClip, checkList, checkNote, checkReview } from './validate.ts';
-import { checkSettings } from './validate.ts';
+import {
+  checkAttempt,
+  checkCard,
+  checkExportedClip,
+  checkList,
+  checkNote,
+  checkReview,
+  checkSettings,
+} from './validate.ts';
 
 export const BACKUP_FORMAT = 'viva-rehearsal';
 /** The backup file's format version (independent of the database schema's version). */

@@ -19,8 +19,16 @@ import { backupToRecords, recordsToBackup } from './backup.ts';
 import { reviewCard } from './schedule.ts';
 import { MemoryBackend, STORE_NAMES, type Backend, type WriteOp } from './store-backend.ts';
 import { DB_NAME, IdbBackend, deleteDatabase, dumpDatabase, openDatabase } from './store-idb.ts';
-import { checkAttempt, checkCard, checkList, checkNote, checkReview, checkSettings } from './validate.ts';
-import { checkStoredClip, summarize } from './validate.ts';
+import {
+  checkAttempt,
+  checkCard,
+  checkList,
+  checkNote,
+  checkReview,
+  checkSettings,
+  checkStoredClip,
+  summarize,
+} from './validate.ts';
 
 export const DEFAULT_SETTINGS: RehearsalSettings = { timerSeconds: 120, hideAnswers: false };
 

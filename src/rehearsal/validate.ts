@@ -1,8 +1,14 @@
 // Field-by-field validation of rehearsal records (issue 14), shared by import (a backup file) and by opening
 // the store (records read back from IndexedDB). Every problem is a sentence naming the path, e.g.
 // "attempts[3].grade must be one of again, hard, good, easy".
-import { GRADES, type Attempt, type Note, type RehearsalSettings, type StoredCard } from './contract.ts';
-import type { StoredReview } from './contract.ts';
+import {
+  GRADES,
+  type Attempt,
+  type Note,
+  type RehearsalSettings,
+  type StoredCard,
+  type StoredReview,
+} from './contract.ts';
 
 type Check = (value: unknown, path: string, problems: string[]) => void;
 

@@ -36,8 +36,6 @@ const question: Question = {
   difficulty: 'Easy',
   demo: 'scripted',
   answerWords: 150,
-  keyPoints: [],
-  followUps: [],
   html: {
     answer: '<p>An answer.</p>',
     keyPoints: '',

@@ -77,8 +77,6 @@ const question: Question = {
   difficulty: 'Easy',
   demo: 'kit-toy',
   answerWords: 150,
-  keyPoints: [],
-  followUps: [],
   html: {
     answer: '<p>An answer.</p>',
     keyPoints: '',

@@ -67,6 +67,10 @@ describe('key points and follow-ups', () => {
     expect(texToText('2/(n_{\\mathrm{in}}+n_{\\mathrm{out}})')).toBe('2/(n_in+n_out)');
     expect(texToText('\\operatorname{softmax}(QK^\\top/\\sqrt{d_k})V')).toBe('softmax(QKᵀ/√d_k)V');
     expect(texToText('\\frac{1}{4}')).toBe('1/4');
+    expect(texToText('\\partial L/\\partial L = 1')).toBe('∂L/∂L = 1');
+    expect(texToText('\\sqrt{\\bar\\alpha_T} = 0.068')).toBe('√α_T = 0.068');
+    expect(texToText('\\tilde{D}^{-1/2}\\tilde{A}\\tilde{D}^{-1/2}')).toBe('D^(-1/2)AD^(-1/2)');
+    expect(texToText('2.5 \\times 10^{-4}')).toBe('2.5 × 10^-4');
     expect(plainText('$\\varepsilon$-greedy with *care* and __bold__')).toBe('ε-greedy with care and bold');
   });
 
