@@ -240,7 +240,7 @@ export class VivaApp extends LitElement {
         void cell.run();
         break;
       case 'rehearse':
-        cell?.rehearsal.start();
+        void cell?.rehearsal.start();
         break;
       case 'stop': {
         // Esc first leaves the presenter view or closes the contents drawer; otherwise it stops the run.

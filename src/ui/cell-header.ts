@@ -10,7 +10,7 @@ export interface HeaderHost extends HTMLElement {
   question: Question;
   hasDemo: boolean;
   runState: RunState;
-  rehearsal: { rehearsing: boolean; start(): void };
+  rehearsal: { rehearsing: boolean; start(): Promise<void> };
 }
 
 export function cellHeader(cell: HeaderHost) {
@@ -34,7 +34,7 @@ export function cellHeader(cell: HeaderHost) {
       class="btn rehearse-button"
       ?disabled=${cell.rehearsal.rehearsing}
       title="Rehearse this question (r)"
-      @click=${() => cell.rehearsal.start()}
+      @click=${() => void cell.rehearsal.start()}
     >
       Rehearse
     </button>

@@ -1,19 +1,19 @@
 // A cell's rehearsal state (a Lit reactive controller, so cell.ts stays small): whether the cell is being
 // rehearsed (the answer replaced by <viva-rehearse>) and, in the hide-answers mode, whether its flash card
-// was turned. Renders the explanation area accordingly; a question whose demo is built gets its "Explain with
-// the demo" prompts.
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Question } from '../notebook/question';
-import { demoPromptsFor } from '../rehearsal/demo-prompts';
+// was turned. Renders the explanation area accordingly. The rehearsal panel and the question's key points
+// load on the first Rehearse (they are not part of the first paint).
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Question, RehearsalQuestion } from '../notebook/question';
 import { explanation, flashCard } from './cell-explanation';
 import type { RehearsalHost } from './rehearsal/rehearse-panel';
-import './rehearsal/rehearse-panel';
 
-type Host = ReactiveControllerHost & HTMLElement & RehearsalHost & { hasDemo: boolean };
+type Host = ReactiveControllerHost & HTMLElement & RehearsalHost & { question: Question };
 
 export class CellRehearsal implements ReactiveController {
   rehearsing = false;
   private answerShown = false;
+  private content: RehearsalQuestion | null = null;
+  private problem = '';
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -22,12 +22,24 @@ export class CellRehearsal implements ReactiveController {
   hostConnected(): void {}
 
   /** Starts rehearsing (the answer hidden) and focuses the question. */
-  start(): void {
+  async start(): Promise<void> {
+    if (this.rehearsing) return;
+    try {
+      const [, content] = await Promise.all([
+        import('./rehearsal/rehearse-panel'),
+        import('../rehearsal/content'),
+      ]);
+      this.content = await content.rehearsalQuestion(this.host.question);
+      this.problem = '';
+    } catch (e) {
+      this.problem = `Rehearsal could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      this.host.requestUpdate();
+      return;
+    }
     this.rehearsing = true;
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() =>
-      this.host.querySelector<HTMLElement>('.rehearse-question')?.focus(),
-    );
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLElement>('.rehearse-question')?.focus();
   }
 
   private end = (): void => {
@@ -45,13 +57,13 @@ export class CellRehearsal implements ReactiveController {
 
   /** The explanation, its flash card (hide-answers mode), or the rehearsal panel. */
   body(q: Question, hideAnswers: boolean) {
-    if (this.rehearsing)
+    if (this.rehearsing && this.content)
       return html`<viva-rehearse
-        .question=${q}
+        .question=${this.content}
         .host=${this.host}
-        .prompts=${this.host.hasDemo ? demoPromptsFor(q.id) : []}
         @close=${this.end}
       ></viva-rehearse>`;
-    return hideAnswers && !this.answerShown ? flashCard(q, this.show) : explanation(q);
+    return html`${this.problem ? html`<p class="rehearse-problem" role="alert">${this.problem}</p>` : nothing}
+    ${hideAnswers && !this.answerShown ? flashCard(q, this.show) : explanation(q)}`;
   }
 }

@@ -6,7 +6,8 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { cells } from '../../notebook/cells';
-import type { Question } from '../../notebook/question';
+import type { RehearsalQuestion } from '../../notebook/question';
+import { rehearsalQuestions } from '../../rehearsal/content';
 import type { Attempt, FollowUp, Grade } from '../../rehearsal/contract';
 import { matchKeyPoints } from '../../rehearsal/match';
 import { drawMockSession } from '../../rehearsal/mock';
@@ -16,7 +17,7 @@ import { mockCountProblem } from './validate';
 
 type Step = 'answer' | 'revealed' | 'follow-up';
 interface Done {
-  question: Question;
+  question: RehearsalQuestion;
   grade: Grade;
   missed: string[];
   durationMs: number;
@@ -24,7 +25,7 @@ interface Done {
 
 @customElement('viva-mock-interview')
 export class VivaMockInterview extends LitElement {
-  @state() private items: { question: Question; followUp: FollowUp | null }[] = [];
+  @state() private items: { question: RehearsalQuestion; followUp: FollowUp | null }[] = [];
   @state() private index = 0;
   @state() private step: Step = 'answer';
   @state() private typed = '';
@@ -48,15 +49,19 @@ export class VivaMockInterview extends LitElement {
     this.countProblem = mockCountProblem(text, cells.length);
     if (this.countProblem) return;
     const store = await rehearsalStore();
-    const [cards, attempts] = await Promise.all([store.cards(), store.attempts()]);
+    const [questions, cards, attempts] = await Promise.all([
+      rehearsalQuestions(cells),
+      store.cards(),
+      store.attempts(),
+    ]);
     this.seed = Date.now() % 2_147_483_647;
-    const drawn = drawMockSession([...cells], cards, attempts, {
+    const drawn = drawMockSession(questions, cards, attempts, {
       count: Number(text),
       seed: this.seed,
       now: new Date(),
     });
     this.items = drawn.map((d) => ({
-      question: cells.find((q) => q.id === d.questionId)!,
+      question: questions.find((q) => q.id === d.questionId)!,
       followUp: d.followUp,
     }));
     this.done = [];

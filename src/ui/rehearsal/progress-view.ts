@@ -5,6 +5,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { cells } from '../../notebook/cells';
+import { rehearsalQuestions } from '../../rehearsal/content';
 import { progressReport, type ProgressReport, type SectionCoverage } from '../../rehearsal/progress';
 import { gradeTable, timePlot } from './progress-charts';
 import { REHEARSAL_DATA_EVENT, formatWhen, rehearsalStore } from './store-client';
@@ -34,8 +35,12 @@ export class VivaProgressView extends LitElement {
 
   private reload = (): void => {
     void rehearsalStore().then(async (store) => {
-      const [attempts, cards] = await Promise.all([store.attempts(), store.cards()]);
-      this.figures = progressReport([...cells], cards, attempts, new Date());
+      const [questions, attempts, cards] = await Promise.all([
+        rehearsalQuestions(cells),
+        store.attempts(),
+        store.cards(),
+      ]);
+      this.figures = progressReport(questions, cards, attempts, new Date());
     });
   };
 

@@ -1,11 +1,8 @@
 // <viva-rehearsal-menu>: the header's rehearsal entries: "Hide answers" (every cell a flash card; remembered
 // in the store's settings) and "Rehearsal", a dialog with the progress view, a mock interview and the user's
-// data (export, import, forget). The views inside load only when the dialog opens on them.
+// data (export, import, forget). The views load (one chunk) when the dialog first opens.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import './data-panel';
-import './mock-interview';
-import './progress-view';
 import { REHEARSAL_SETTINGS_EVENT, rehearsalStore } from './store-client';
 
 type View = 'progress' | 'mock' | 'data';
@@ -22,6 +19,7 @@ export const HIDE_ANSWERS_EVENT = 'hide-answers-change';
 export class VivaRehearsalMenu extends LitElement {
   @state() private hideAnswers = false;
   @state() private view: View | null = null;
+  @state() private problem = '';
 
   protected override createRenderRoot() {
     return this;
@@ -48,7 +46,14 @@ export class VivaRehearsalMenu extends LitElement {
   }
 
   /** Opens the rehearsal dialog on a view (Progress by default). */
-  open(view: View = 'progress'): void {
+  async open(view: View = 'progress'): Promise<void> {
+    try {
+      await import('./rehearsal-views');
+    } catch (e) {
+      this.problem = `The rehearsal views could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    this.problem = '';
     this.view = view;
     void this.updateComplete.then(() => {
       const dialog = this.querySelector<HTMLDialogElement>('dialog.rehearsal-dialog')!;
@@ -67,7 +72,8 @@ export class VivaRehearsalMenu extends LitElement {
       >
         Hide answers
       </button>
-      <button class="btn open-rehearsal" @click=${() => this.open()}>Rehearsal</button>
+      <button class="btn open-rehearsal" @click=${() => void this.open()}>Rehearsal</button>
+      ${this.problem ? html`<span class="rehearse-problem" role="alert">${this.problem}</span>` : nothing}
       <dialog
         class="rehearsal-dialog"
         aria-labelledby="rehearsal-dialog-title"

@@ -9,7 +9,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { type Attempt, type DemoPrompt, type Grade, type StoredCard } from '../../rehearsal/contract';
 import { matchKeyPoints } from '../../rehearsal/match';
-import type { Question } from '../../notebook/question';
+import type { RehearsalQuestion } from '../../notebook/question';
+import { demoPromptsFor } from '../../rehearsal/demo-prompts';
 import './attempt-list';
 import type { DemoReopener } from './attempt-list';
 import './notes';
@@ -25,6 +26,8 @@ import {
 
 /** What the panel needs from its cell: the demo's settings, set from a link query and read back. */
 export interface RehearsalHost extends DemoReopener {
+  /** Whether the question's demo is built (only then are its prompts offered). */
+  hasDemo: boolean;
   demoQuery(): string | null;
 }
 
@@ -32,9 +35,8 @@ type Phase = 'answer' | 'revealed' | 'graded';
 
 @customElement('viva-rehearse')
 export class VivaRehearse extends LitElement {
-  @property({ attribute: false }) question!: Question;
+  @property({ attribute: false }) question!: RehearsalQuestion;
   @property({ attribute: false }) host: RehearsalHost | null = null;
-  @property({ attribute: false }) prompts: readonly DemoPrompt[] = [];
   @state() private phase: Phase = 'answer';
   @state() private elapsedMs = 0;
   @state() private targetSeconds = 120;
@@ -76,6 +78,10 @@ export class VivaRehearse extends LitElement {
     window.clearInterval(this.timer);
     this.recorder.cancel();
     if (this.clip) URL.revokeObjectURL(this.clip.url);
+  }
+
+  private get prompts(): DemoPrompt[] {
+    return this.host?.hasDemo ? demoPromptsFor(this.question.id) : [];
   }
 
   /** Leaves the attempt; a clip of an attempt that was never graded is not kept. */
