@@ -198,5 +198,5 @@ test('hide answers (remembered), explain with the demo (settings saved and reope
   await expect(today).toHaveCount(1);
   await expect(today.locator('td')).toHaveText(['0', '2', '1', '0']);
   await expect(dialog.locator('table.coverage tbody tr')).toHaveCount(6);
-  await expect(dialog.locator('.time-plot circle')).toHaveCount(3);
+  await expect(dialog.locator('.time-plot')).toHaveAttribute('data-points', '3');
 });

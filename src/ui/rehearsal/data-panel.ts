@@ -1,7 +1,7 @@
 // <viva-rehearsal-data>: the user's rehearsal data and what can be done with it: export everything to one
-// JSON file, import one back (validated first: a damaged file gets a message naming what is wrong and changes
-// nothing), forget one question or everything (each asks first), and the store's status when it cannot keep
-// anything (no IndexedDB, e.g. some private modes).
+// JSON file; import one back (it replaces everything, so it asks first; a damaged file gets a message naming
+// what is wrong and changes nothing); forget one question or everything (each asks first); and the store's
+// status when it cannot keep anything (no IndexedDB, e.g. some private modes) or had to reset.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { cells } from '../../notebook/cells';
@@ -61,6 +61,10 @@ export class VivaRehearsalData extends LitElement {
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       this.say(`${file.name} is not a JSON file (${why}). Nothing was changed.`);
+      return;
+    }
+    if (!confirm(`Importing ${file.name} replaces all your rehearsal data on this device. Import it?`)) {
+      this.say('Nothing was imported.');
       return;
     }
     const result = await (await rehearsalStore()).importAll(data);
