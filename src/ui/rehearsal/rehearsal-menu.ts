@@ -1,6 +1,7 @@
 // <viva-rehearsal-menu>: the header's rehearsal entries: "Hide answers" (every cell a flash card; remembered
-// in the store's settings) and "Rehearsal", a dialog with the progress view, a mock interview and the user's
-// data (export, import, forget). The views load (one chunk) when the dialog first opens.
+// in the store's settings; also a checkbox in the dialog, the only one on phones) and "Rehearsal" (on phones a
+// floating button), a dialog with the progress view, a mock interview and the user's data (export, import,
+// forget). The views load (one chunk) when the dialog first opens.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { REHEARSAL_SETTINGS_EVENT, rehearsalStore } from './store-client';
@@ -83,6 +84,10 @@ export class VivaRehearsalMenu extends LitElement {
           <h2 id="rehearsal-dialog-title">Rehearsal</h2>
           <form method="dialog"><button class="btn">Close</button></form>
         </div>
+        <label class="hide-answers-option">
+          <input type="checkbox" .checked=${this.hideAnswers} @change=${() => void this.toggleHide()} />
+          Hide every answer until I reveal it (flash cards)
+        </label>
         <nav class="rehearsal-views" aria-label="Rehearsal views">
           ${VIEWS.map(
             (v) =>
