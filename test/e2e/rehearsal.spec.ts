@@ -2,9 +2,10 @@
 // (the r shortcut), reveal (the typed answer's key points ticked, a missing one not), grade, reload: the
 // attempt, the recording and the due date are still there; notes render as sanitized Markdown. Then the
 // user's data: export, forget everything, import: identical; a damaged file: a message naming what is wrong
-// and nothing changed. Then hide-answers mode (remembered across a reload), "Explain with the demo" (the
-// prompt sets the demo, the attempt keeps its settings, they are reopened after a Reset), a mock interview of
-// two questions with their follow-ups ending in a summary, and the progress view's figures for those attempts.
+// and nothing changed; without IndexedDB the page says what will not be kept. Then hide-answers mode
+// (remembered across a reload), "Explain with the demo" (the prompt sets the demo, the attempt keeps its
+// settings, they are reopened after a Reset), a mock interview of two questions with their follow-ups ending
+// in a summary, and the progress view's figures for those attempts.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { compileNotebookDir } from '../../src/notebook/content-plugin.ts';
@@ -144,6 +145,14 @@ test('export, forget everything, import: identical; a damaged file: a message na
     .setInputFiles(file('cut.json', JSON.stringify(before).slice(0, 80)));
   await expect(page.locator('.data-message')).toContainText('cut.json is not a JSON file');
   expect(withoutTime(await exportBackup(page))).toEqual(withoutTime(before));
+
+  // Without IndexedDB (some private modes) rehearsal still works, and says what will not be kept.
+  const bare = await page.context().newPage();
+  await bare.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+  await bare.goto(`/#${Q.id}`);
+  await bare.locator(`viva-cell#${Q.id}`).getByRole('button', { name: 'Rehearse', exact: true }).click();
+  await expect(bare.locator('.rehearse .store-status')).toContainText('no IndexedDB storage');
+  await bare.close();
 });
 
 test('hide answers (remembered), explain with the demo (settings saved and reopened), a mock interview, progress', async ({
