@@ -4,7 +4,7 @@
 // forget). The views load (one chunk) when the dialog first opens.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { REHEARSAL_SETTINGS_EVENT, rehearsalStore } from './store-client';
+import { REHEARSAL_DATA_EVENT, rehearsalStore } from './store-client';
 
 type View = 'progress' | 'mock' | 'data';
 const VIEWS: { id: View; label: string }[] = [
@@ -28,10 +28,22 @@ export class VivaRehearsalMenu extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener(REHEARSAL_DATA_EVENT, this.readSettings); // an import or "forget" may change them
+    this.readSettings();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener(REHEARSAL_DATA_EVENT, this.readSettings);
+  }
+
+  private readSettings = (): void => {
     void rehearsalStore()
       .then((s) => s.settings())
-      .then((s) => this.setHide(s.hideAnswers));
-  }
+      .then((s) => {
+        if (s.hideAnswers !== this.hideAnswers) this.setHide(s.hideAnswers);
+      });
+  };
 
   private setHide(on: boolean): void {
     this.hideAnswers = on;
@@ -43,7 +55,6 @@ export class VivaRehearsalMenu extends LitElement {
     const settings = { ...(await store.settings()), hideAnswers: !this.hideAnswers };
     await store.saveSettings(settings);
     this.setHide(settings.hideAnswers);
-    document.dispatchEvent(new CustomEvent(REHEARSAL_SETTINGS_EVENT, { detail: settings }));
   }
 
   /** Opens the rehearsal dialog on a view (Progress by default). */

@@ -9,9 +9,6 @@ export function rehearsalStore(): Promise<RehearsalStore> {
   return storePromise;
 }
 
-/** Fired on document when the rehearsal settings change (detail: the new settings). */
-export const REHEARSAL_SETTINGS_EVENT = 'viva-rehearsal-settings';
-
 /** Fired on document when attempts were added, imported or forgotten, so open views reload. */
 export const REHEARSAL_DATA_EVENT = 'viva-rehearsal-data';
 
