@@ -1,11 +1,16 @@
 // A cell's rehearsal state (a Lit reactive controller, so cell.ts stays small): whether the cell is being
 // rehearsed (the answer replaced by <viva-rehearse>) and, in the hide-answers mode, whether its flash card
-// was turned. Renders the explanation area accordingly. The rehearsal panel and the question's key points
+// was turned. Renders the explanation area accordingly, with the user's notes folded under it. The rehearsal panel and the question's key points
 // load on the first Rehearse (they are not part of the first paint).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Question, RehearsalQuestion } from '../notebook/question';
 import { explanation, flashCard } from './cell-explanation';
 import type { RehearsalHost } from './rehearsal/rehearse-panel';
+
+/** The notes element loads (markdown-it, DOMPurify) the first time a cell's "My notes" is opened. */
+function loadNotes(e: Event): void {
+  if ((e.target as HTMLDetailsElement).open) void import('./rehearsal/notes');
+}
 
 type Host = ReactiveControllerHost & HTMLElement & RehearsalHost & { question: Question };
 
@@ -63,7 +68,16 @@ export class CellRehearsal implements ReactiveController {
         .host=${this.host}
         @close=${this.end}
       ></viva-rehearse>`;
-    return html`${this.problem ? html`<p class="rehearse-problem" role="alert">${this.problem}</p>` : nothing}
-    ${hideAnswers && !this.answerShown ? flashCard(q, this.show) : explanation(q)}`;
+    const problem = this.problem
+      ? html`<p class="rehearse-problem" role="alert">${this.problem}</p>`
+      : nothing;
+    if (hideAnswers && !this.answerShown) return html`<div>${problem}${flashCard(q, this.show)}</div>`;
+    return html`<div class="explanation-with-notes">
+      ${problem} ${explanation(q)}
+      <details class="my-notes" @toggle=${loadNotes}>
+        <summary>My notes</summary>
+        <viva-notes .questionId=${q.id}></viva-notes>
+      </details>
+    </div>`;
   }
 }

@@ -107,6 +107,9 @@ test('rehearse by voice and by typing, reveal, grade, reload: the attempt, the r
   expect(size).toBeGreaterThan(500);
   await cell.getByRole('button', { name: 'Reveal' }).click(); // the notes are shown with the answer
   await expect(cell.locator('.notes-view strong')).toHaveText('Lead with');
+  await cell.getByRole('button', { name: 'Close rehearsal' }).click();
+  await cell.locator('details.my-notes summary').click(); // and under the answer in the notebook
+  await expect(cell.locator('.my-notes .notes-view strong')).toHaveText('Lead with');
 });
 
 test('export, forget everything, import: identical; a damaged file: a message naming it, nothing changed', async ({
