@@ -6,6 +6,7 @@ import 'katex/dist/katex.min.css';
 import './styles/app.css';
 import './styles/shell.css';
 import './styles/update-prompt.css';
+import './styles/rehearsal.css';
 import { registerSW } from 'virtual:pwa-register';
 import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';

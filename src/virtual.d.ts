@@ -3,3 +3,9 @@ declare module 'virtual:viva-notebook' {
   const questions: Question[];
   export default questions;
 }
+
+declare module 'virtual:viva-rehearsal' {
+  import type { RehearsalContent } from './notebook/question';
+  const content: Record<string, RehearsalContent>;
+  export default content;
+}

@@ -1,5 +1,6 @@
 // Build-time compiler for one notebook file: front matter → validated metadata, Markdown → sanitized HTML,
-// KaTeX → HTML. Runs in Node (inside the Vite plugin and the unit tests), never in the browser.
+// KaTeX → HTML, key points with their phrasings and follow-ups as data (key-points.ts). Runs in Node (inside
+// the Vite plugin and the unit tests), never in the browser.
 //
 // Example: compileQuestion('03-attention.md', source) → { id: 'attention', number: 3, html: { answer: '<p>…' }, … }
 import katex from 'katex';
@@ -13,31 +14,25 @@ import {
   RARITIES,
   SECTIONS,
   type BodyKey,
-  type Question,
+  type RehearsalQuestion,
   type QuestionMeta,
 } from './question.ts';
+import { ContentError } from './content-error.ts';
+import { parseFollowUps, parseKeyPoints } from './key-points.ts';
 
 export const MIN_ANSWER_WORDS = 150;
 
-/** A content error names the file and, where there is one, the field or section at fault. */
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string | null,
-    detail: string,
-  ) {
-    super(`${file}: ${field ? `${field}: ` : ''}${detail}`);
-    this.name = 'ContentError';
-  }
-}
+export { ContentError };
 
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const FIELDS = ['id', 'number', 'title', 'section', 'rarity', 'difficulty', 'demo'] as const;
+const FIELDS = ['id', 'number', 'title', 'section', 'rarity', 'difficulty', 'demo', 'phrases'] as const;
+/** Fields every page must have (`phrases` is checked against the key points, in key-points.ts). */
+const REQUIRED = FIELDS.filter((f) => f !== 'phrases');
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
-export function compileQuestion(fileName: string, source: string): Question {
+export function compileQuestion(fileName: string, source: string): RehearsalQuestion {
   const nameMatch = FILE_NAME.exec(fileName);
   if (!nameMatch) {
     throw new ContentError(
@@ -60,7 +55,11 @@ export function compileQuestion(fileName: string, source: string): Question {
   checkOutline(fileName, raw.outline);
   const html = {} as Record<BodyKey, string>;
   for (const { key, heading } of BODY_SECTIONS) html[key] = renderMarkdown(fileName, heading, raw[key]);
-  return { ...meta, html, answerWords };
+  const keyPoints = parseKeyPoints(fileName, raw.keyPoints, (front as Record<string, unknown>).phrases);
+  const followUps = parseFollowUps(fileName, raw.followUps, (answer) =>
+    renderMarkdown(fileName, 'Follow-up questions', answer),
+  );
+  return { ...meta, html, answerWords, keyPoints, followUps };
 }
 
 function splitFrontMatter(file: string, source: string): { front: unknown; body: string } {
@@ -90,7 +89,7 @@ function validateMeta(file: string, front: unknown, fileNumber: number, fileId: 
       throw new ContentError(file, key, `unknown field (allowed: ${FIELDS.join(', ')})`);
     }
   }
-  for (const key of FIELDS) {
+  for (const key of REQUIRED) {
     if (f[key] === undefined || f[key] === null || f[key] === '')
       throw new ContentError(file, key, 'missing');
   }

@@ -1,5 +1,6 @@
 // The shape of one compiled question (a notebook cell's content). Shared by the build-time compiler and
 // the app; plain data only.
+import type { FollowUp, KeyPoint } from '../rehearsal/contract.ts';
 
 export const SECTIONS = [
   'Deep learning theory',
@@ -53,3 +54,17 @@ export interface Question extends QuestionMeta {
   /** Words in the answer section (math excluded). */
   answerWords: number;
 }
+
+/**
+ * What the rehearsal mode needs of a page beyond its cell. It ships in a chunk of its own
+ * (`virtual:viva-rehearsal`, loaded by src/rehearsal/content.ts when rehearsal opens), not in the first paint.
+ */
+export interface RehearsalContent {
+  /** The `## Key points` list as plain text ('kp1'…), each with the phrasings that count as covering it. */
+  keyPoints: KeyPoint[];
+  /** The `## Follow-up questions` list: each question and its answer's HTML. */
+  followUps: FollowUp[];
+}
+
+/** A question with its rehearsal content: what the compiler produces, and what rehearsal works on. */
+export interface RehearsalQuestion extends Question, RehearsalContent {}

@@ -134,6 +134,11 @@ export interface StoreStatus {
   persistent: boolean;
   /** A message for the page when something is not as it should be ('' when all is well). */
   message: string;
+  /**
+   * Set when the saved data could not be read and the store was reset: what was there, as JSON text (clips
+   * as base64), for the page to offer as a download. Absent otherwise.
+   */
+  backup?: string;
 }
 
 export interface RehearsalStore {

@@ -14,6 +14,7 @@ import { parseDemoHash } from './kit/link-state';
 import { scrollCellIntoView } from './scroll-to-cell';
 import { SHORTCUTS, shortcutFor } from './shortcuts';
 import './toc';
+import './rehearsal/rehearsal-menu';
 
 const THEME_NAME: Record<ThemeChoice, string> = { system: 'system', light: 'light', dark: 'dark' };
 
@@ -25,6 +26,8 @@ export class VivaApp extends LitElement {
   @state() private current = '';
   /** The contents drawer on narrow screens (on wide ones the contents are always shown). */
   @state() private contentsOpen = false;
+  /** The hide-answers mode (from the rehearsal settings): every cell a flash card. */
+  @state() private hideAnswers = false;
   private readonly texts = new Map<string, string>();
   private unsubscribe: (() => void) | null = null;
   private stopScrolling: (() => void) | null = null;
@@ -89,6 +92,9 @@ export class VivaApp extends LitElement {
         >
           <span class="long">${label.long}</span><span class="short" aria-hidden="true">${label.short}</span>
         </button>
+        <viva-rehearsal-menu
+          @hide-answers-change=${(e: CustomEvent<boolean>) => (this.hideAnswers = e.detail)}
+        ></viva-rehearsal-menu>
         <button class="btn theme-toggle" @click=${this.toggleTheme} title="Switch the theme">
           <span class="prefix">Theme: </span>${THEME_NAME[this.theme]}
         </button>
@@ -119,6 +125,7 @@ export class VivaApp extends LitElement {
               html`<viva-cell
                 .question=${q}
                 ?hidden=${!visible.has(q.id)}
+                .hideAnswers=${this.hideAnswers}
                 @focusin=${() => (this.current = q.id)}
               ></viva-cell>`,
           )}
@@ -231,6 +238,9 @@ export class VivaApp extends LitElement {
       case 'run':
         if (!cell?.hasDemo) return;
         void cell.run();
+        break;
+      case 'rehearse':
+        void cell?.rehearsal.start();
         break;
       case 'stop': {
         // Esc first leaves the presenter view or closes the contents drawer; otherwise it stops the run.

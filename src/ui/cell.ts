@@ -5,7 +5,8 @@
 // from a link, and records a run card for every run that ends (done or stopped), with Replay.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { explanation } from './cell-explanation';
+import { cellHeader } from './cell-header';
+import { CellRehearsal } from './cell-rehearsal';
 import { demoEntry, demoTag } from './demo-catalog';
 import { isDemoElement, type DemoElement } from './demo-contract';
 import { RunCardLog, makeRunCard, type RunCard } from './kit/run-card';
@@ -19,12 +20,15 @@ import { computeRuntime } from '../runtime/compute';
 import { cellToolbar } from './cell-toolbar';
 import './controls/error-box';
 import './controls/progress';
-import { focusAfterPresent, jumpToDemo, markPresenting } from './cell-presenter';
+import { focusAfterPresent, markPresenting } from './cell-presenter';
 
 @customElement('viva-cell')
 export class VivaCell extends LitElement {
   @property({ attribute: false }) question!: Question;
   @state() runState: RunState = 'idle';
+  /** The hide-answers mode (from the app): every answer is a flash card until shown; and rehearsing. */
+  @property({ type: Boolean }) hideAnswers = false;
+  readonly rehearsal = new CellRehearsal(this);
   /** The presenter view is on (reflected, so the page's styles can give the panel the whole window). */
   @property({ type: Boolean, reflect: true }) presenting = false;
   @state() private progress: number | null = null;
@@ -98,6 +102,9 @@ export class VivaCell extends LitElement {
     this.demoReady = true;
     return el;
   }
+
+  /** The demo's settings as a link query (null before the demo is loaded or when it has none). */
+  readonly demoQuery = (): string | null => this.demo?.settingsStore?.toQuery() ?? null;
 
   /** Runs the demo; resolves when the run ends, however it ends. */
   async run(): Promise<void> {
@@ -221,16 +228,9 @@ export class VivaCell extends LitElement {
     const withDemo = this.hasDemo;
     return html`
       <article class="cell" aria-labelledby="${q.id}-title">
-        <header class="cell-header">
-          <span class="cell-number">Q${q.number}</span>
-          <h2 id="${q.id}-title">${q.title}</h2>
-          <span class="badge section">${q.section}</span>
-          <span class="badge rarity" title="How often it is asked">${q.rarity}</span>
-          <span class="badge difficulty-${q.difficulty}" title="Difficulty">${q.difficulty}</span>
-          ${withDemo ? html`<span class="run-state ${this.runState}" data-run-state=${this.runState}>${RUN_STATE_LABEL[this.runState]}</span><button class="btn jump-demo" @click=${() => jumpToDemo(this)}>Jump to the demo ↓</button>` : nothing}
-        </header>
+        ${cellHeader(this)}
         <div class="cell-body ${withDemo ? 'with-demo' : ''}">
-          ${explanation(q)} ${withDemo ? this.renderDemoPanel() : nothing}
+          ${this.rehearsal.body(q, this.hideAnswers)} ${withDemo ? this.renderDemoPanel() : nothing}
         </div>
       </article>
     `;

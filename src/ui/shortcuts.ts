@@ -1,6 +1,6 @@
 // The keyboard shortcuts, as data: the dialog lists them and the app's key handler maps keys to them.
 
-export type ShortcutAction = 'run' | 'stop' | 'next' | 'previous' | 'help';
+export type ShortcutAction = 'run' | 'stop' | 'next' | 'previous' | 'rehearse' | 'help';
 
 export const SHORTCUTS: { keys: string; action: ShortcutAction; description: string }[] = [
   { keys: 'Shift+Enter', action: 'run', description: "Run the focused cell's demo" },
@@ -11,6 +11,7 @@ export const SHORTCUTS: { keys: string; action: ShortcutAction; description: str
   },
   { keys: 'j', action: 'next', description: 'Next cell' },
   { keys: 'k', action: 'previous', description: 'Previous cell' },
+  { keys: 'r', action: 'rehearse', description: 'Rehearse the focused question (the answer hidden)' },
   { keys: '?', action: 'help', description: 'Show or hide these shortcuts' },
 ];
 
@@ -28,6 +29,7 @@ export function shortcutFor(
   if (inTextField) return null;
   if (e.key === 'j') return 'next';
   if (e.key === 'k') return 'previous';
+  if (e.key === 'r') return 'rehearse';
   if (e.key === '?') return 'help';
   return null;
 }

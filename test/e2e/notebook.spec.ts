@@ -81,7 +81,7 @@ test('j and k move between cells, ? shows the shortcuts', async ({ page }) => {
   await page.keyboard.press('?');
   const dialog = page.locator('dialog.shortcuts');
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('kbd')).toHaveText(['Shift+Enter', 'Esc', 'j', 'k', '?']);
+  await expect(dialog.locator('kbd')).toHaveText(['Shift+Enter', 'Esc', 'j', 'k', 'r', '?']);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   // Typing j in the search box types, it does not move.

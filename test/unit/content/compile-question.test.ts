@@ -31,7 +31,10 @@ function source(front: Record<string, string> = {}, body: Partial<Record<string,
       '- **Assumptions:** a\n- **Method:** b\n- **Expected result:** c\n- **Failure mode:** d\n- **Next experiment:** e',
     ...body,
   };
-  const fm = Object.entries(meta)
+  // One list of phrasings per key point unless the case gives its own `phrases`.
+  const points = sections['Key points'].split('\n').filter((l) => l.startsWith('- ')).length;
+  const phrases = Array.from({ length: points }, (_, i) => `\n  - [point ${i + 1}, item ${i + 1}]`).join('');
+  const fm = Object.entries({ phrases, ...meta })
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n');
