@@ -237,6 +237,11 @@ test('storage that refuses every write: the notebook works, says what is not kep
   await page.locator('button.theme-toggle').click(); // system → light
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.locator('.theme-note')).toContainText('lasts until');
+  await page.setViewportSize({ width: 390, height: 800 });
+  const note = (await page.locator('.theme-note').boundingBox())!;
+  expect(note.x).toBeGreaterThanOrEqual(0);
+  expect(note.x + note.width).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1400, height: 900 });
 
   // The first-visit hint closes and says it will come back.
   const hint = page.locator('viva-first-visit-hint');
