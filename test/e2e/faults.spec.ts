@@ -34,23 +34,33 @@ async function openDemo(page: Page, id: string, query = SMALL[id] ?? ''): Promis
   await expect(page.locator(`viva-demo-${id}`)).toBeAttached();
 }
 
-/** Runs the cell `n` times, stopping each run `stopAfterMs` after it starts; returns the states reached. */
-function cycles(page: Page, id: string, n: number, stopAfterMs: number) {
+/**
+ * Runs the cell `n` times, stopping each run `stopAfterMs` after it starts (with `untilDone`, a run that ends
+ * sooner is not waited for); returns the states reached.
+ */
+function cycles(page: Page, id: string, n: number, stopAfterMs: number, untilDone = false) {
   return page.evaluate(
-    async ([id, n, ms]) => {
-      type Cell = HTMLElement & { run(): Promise<void>; stop(): void; runState: string };
+    async ([id, n, ms, untilDone]) => {
+      type Cell = HTMLElement & {
+        run(): Promise<void>;
+        stop(): void;
+        runState: string;
+        progress: number | null;
+      };
       const cell = document.querySelector(`viva-cell#${id}`) as Cell;
       const states: string[] = [];
       for (let i = 0; i < n; i++) {
         const done = cell.run();
-        await new Promise((r) => setTimeout(r, ms));
+        const t0 = performance.now();
+        do await new Promise((r) => setTimeout(r, untilDone ? 10 : ms));
+        while (untilDone && cell.runState === 'running' && performance.now() - t0 < ms);
         cell.stop();
         await done;
         states.push(cell.runState);
       }
       return states;
     },
-    [id, n, stopAfterMs] as const,
+    [id, n, stopAfterMs, untilDone] as const,
   );
 }
 
@@ -73,8 +83,9 @@ test('Run → Stop → Run 20 times in every demo leaks no tensor and the heap r
   const rows: string[] = [];
   for (const id of DEMO_IDS) {
     await openDemo(page, id);
-    // Warm-up: the first runs load the demo's code, tfjs, its backend, plots and worker (one run of up to 3 s).
-    const warm = [...(await cycles(page, id, 1, 3000)), ...(await cycles(page, id, 1, 100))];
+    // Warm-up: the first runs load the demo's code, tfjs, its backend, plots and worker (one run to its end or
+    // for 3 s, then one short one).
+    const warm = [...(await cycles(page, id, 1, 3000, true)), ...(await cycles(page, id, 1, 100))];
     expect(
       warm.every((s) => s === 'stopped' || s === 'done'),
       `${id}: ${warm.join()}`,
