@@ -84,8 +84,8 @@ test('Run → Stop → Run 20 times in every demo leaks no tensor and the heap r
   for (const id of DEMO_IDS) {
     await openDemo(page, id);
     // Warm-up: the first runs load the demo's code, tfjs, its backend, plots and worker (one run to its end or
-    // for 3 s, then one short one).
-    const warm = [...(await cycles(page, id, 1, 3000, true)), ...(await cycles(page, id, 1, 100))];
+    // for 3 s, then four short ones: the attention cell's heap settles only after those).
+    const warm = [...(await cycles(page, id, 1, 3000, true)), ...(await cycles(page, id, 4, 100))];
     expect(
       warm.every((s) => s === 'stopped' || s === 'done'),
       `${id}: ${warm.join()}`,
