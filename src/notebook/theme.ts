@@ -5,9 +5,17 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_KEY = 'viva:theme';
 export const THEME_EVENT = 'viva-theme-change';
 
-export function storedTheme(storage: Pick<Storage, 'getItem'> = localStorage): ThemeChoice {
-  const v = storage.getItem(THEME_KEY);
-  return v === 'light' || v === 'dark' ? v : 'system';
+/** The choice made while storage refused it (issue 15): kept for this page, since storage still holds the old one. */
+let unsaved: ThemeChoice | null = null;
+
+export function storedTheme(storage?: Pick<Storage, 'getItem'>): ThemeChoice {
+  if (unsaved && !storage) return unsaved;
+  try {
+    const v = (storage ?? localStorage).getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system'; // storage blocked: follow the system
+  }
 }
 
 export function effectiveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
@@ -28,10 +36,18 @@ export function applyTheme(choice: ThemeChoice): void {
   document.dispatchEvent(new CustomEvent(THEME_EVENT, { detail: theme }));
 }
 
-export function saveTheme(choice: ThemeChoice): void {
-  if (choice === 'system') localStorage.removeItem(THEME_KEY);
-  else localStorage.setItem(THEME_KEY, choice);
+/** Applies the choice and stores it; false when the browser refused to store it (it then lasts this page only). */
+export function saveTheme(choice: ThemeChoice): boolean {
+  let saved = true;
+  try {
+    if (choice === 'system') localStorage.removeItem(THEME_KEY);
+    else localStorage.setItem(THEME_KEY, choice);
+  } catch {
+    saved = false;
+  }
+  unsaved = saved ? null : choice;
   applyTheme(choice);
+  return saved;
 }
 
 /** Applies the stored theme and follows system changes while the choice is 'system'. */

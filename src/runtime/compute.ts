@@ -32,6 +32,7 @@ export class ComputeRuntime {
   private readonly listeners = new Set<Listener>();
   private ready: Promise<Tf> | null = null;
   private readonly broken: BackendName[] = [];
+  private readonly lostListeners = new Set<(backend: BackendName) => void>();
 
   constructor(forced: BackendName | null) {
     this.current = {
@@ -53,6 +54,15 @@ export class ComputeRuntime {
     this.listeners.add(listener);
     listener(this.current);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Called when the GPU context is lost (the page then moves to the next backend): a run in progress on it will
+   * never get its numbers back, so the cell ends it with a message (issue 15).
+   */
+  onContextLost(listener: (backend: BackendName) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
   }
 
   /** tfjs with a verified backend active; loads everything on the first call. */
@@ -115,6 +125,7 @@ export class ComputeRuntime {
       () => {
         this.broken.push('webgl');
         this.ready = this.select();
+        for (const l of [...this.lostListeners]) l('webgl');
       },
       { once: true },
     );

@@ -12,6 +12,8 @@ export function loadTf(): Promise<Tf> {
   tfPromise ??= (async () => {
     const tf = await import('@tensorflow/tfjs-core');
     await import('@tensorflow/tfjs-core/dist/register_all_gradients');
+    // Test hook (issue 15): the page's tfjs, so e2e tests read tf.memory() and reach the WebGL context.
+    (globalThis as { __vivaTf?: Tf }).__vivaTf = tf;
     return tf;
   })();
   return tfPromise;

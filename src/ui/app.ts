@@ -1,6 +1,6 @@
 // <viva-app>: the shell — header (compute backend, theme, shortcuts), the table of contents and the cells.
 // Handles deep links (#id focuses that cell) and the keyboard shortcuts.
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { cells } from '../notebook/cells';
 import { matches, NO_FILTER, searchText, type CellFilter } from '../notebook/filter';
@@ -22,6 +22,7 @@ const THEME_NAME: Record<ThemeChoice, string> = { system: 'system', light: 'ligh
 export class VivaApp extends LitElement {
   @state() private filter: CellFilter = NO_FILTER;
   @state() private theme: ThemeChoice = storedTheme();
+  @state() private themeNote = '';
   @state() private compute: ComputeState = computeRuntime().state;
   @state() private current = '';
   /** The contents drawer on narrow screens (on wide ones the contents are always shown). */
@@ -98,6 +99,7 @@ export class VivaApp extends LitElement {
         <button class="btn theme-toggle" @click=${this.toggleTheme} title="Switch the theme">
           <span class="prefix">Theme: </span>${THEME_NAME[this.theme]}
         </button>
+        ${this.themeNote ? html`<span class="theme-note" role="status">${this.themeNote}</span>` : nothing}
         <button
           class="btn"
           @click=${this.toggleHelp}
@@ -169,7 +171,9 @@ export class VivaApp extends LitElement {
 
   private toggleTheme = (): void => {
     this.theme = nextTheme(this.theme);
-    saveTheme(this.theme);
+    this.themeNote = saveTheme(this.theme)
+      ? ''
+      : 'This browser refuses storage: the theme lasts until you leave.';
   };
 
   private onThemeChange = (): void => {

@@ -119,11 +119,22 @@ export class VivaCell extends LitElement {
     this.status = '';
     let started = performance.now();
     let startedAt = new Date();
+    // A lost GPU context ends the run: work waiting on the GPU would never get its numbers back.
+    let lostMessage = '';
+    let offLost: () => void = () => undefined;
+    const lost = new Promise<never>((_, reject) => {
+      offLost = computeRuntime().onContextLost((b) => {
+        lostMessage = `The ${b} context was lost during the run; the page moves to another backend: run again.`;
+        controller.abort();
+        reject(new Error(lostMessage));
+      });
+    });
+    lost.catch(() => undefined);
     try {
       const demo = await this.loadDemo();
       started = performance.now();
       startedAt = new Date();
-      await demo!.run({
+      const work = demo!.run({
         signal: controller.signal,
         compute: computeRuntime(),
         progress: (fraction, label) => {
@@ -132,17 +143,23 @@ export class VivaCell extends LitElement {
           this.progressLabel = label ?? '';
         },
       });
+      work.catch(() => undefined); // after a lost context, its late end is not waited for
+      await Promise.race([work, lost]);
       if (id !== this.runId) return;
       this.runState = controller.signal.aborted ? 'stopped' : 'done';
     } catch (e) {
       if (id !== this.runId) return;
-      if (isAbortError(e) || controller.signal.aborted) {
+      if (lostMessage) {
+        this.runState = 'error';
+        this.error = lostMessage;
+      } else if (isAbortError(e) || controller.signal.aborted) {
         this.runState = 'stopped';
       } else {
         this.runState = 'error';
         this.error = e instanceof Error ? e.message : String(e);
       }
     } finally {
+      offLost();
       if (id === this.runId) {
         const durationMs = performance.now() - started;
         const seconds = (durationMs / 1000).toFixed(2);

@@ -19,21 +19,25 @@ export interface BoundedResult {
   message: string | null;
 }
 
+/** Plain decimal notation only: Number() would also take '0x10', '0b11' and '0o7' (issue 15's fuzz). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** How much of the typed text a message quotes (a pasted page must not become a page-wide message). */
+const QUOTED_CHARS = 40;
+
 export function readBounded(text: string, b: Bounds): BoundedResult {
   const trimmed = text.trim();
-  const n = trimmed === '' ? NaN : Number(trimmed);
+  const shown = trimmed.length > QUOTED_CHARS ? `${trimmed.slice(0, QUOTED_CHARS)}…` : trimmed;
+  const n = DECIMAL.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isFinite(n)) {
-    return { value: null, message: `"${trimmed}" is not a number; enter a value from ${b.min} to ${b.max}.` };
+    return { value: null, message: `"${shown}" is not a number; enter a value from ${b.min} to ${b.max}.` };
   }
-  if (n < b.min)
-    return { value: b.min, message: `${trimmed} is below the minimum ${b.min}; using ${b.min}.` };
-  if (n > b.max)
-    return { value: b.max, message: `${trimmed} is above the maximum ${b.max}; using ${b.max}.` };
+  if (n < b.min) return { value: b.min, message: `${shown} is below the minimum ${b.min}; using ${b.min}.` };
+  if (n > b.max) return { value: b.max, message: `${shown} is above the maximum ${b.max}; using ${b.max}.` };
   let v = n;
   if (b.step && b.step > 0) v = snap(b.min + Math.round((n - b.min) / b.step) * b.step, b.step);
   if (b.integer) v = Math.round(v);
   v = Math.min(b.max, Math.max(b.min, v));
-  if (v !== n) return { value: v, message: `${trimmed} rounded to ${v} (step ${b.integer ? 1 : b.step}).` };
+  if (v !== n) return { value: v, message: `${shown} rounded to ${v} (step ${b.integer ? 1 : b.step}).` };
   return { value: v, message: null };
 }
 
