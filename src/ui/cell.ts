@@ -18,6 +18,7 @@ import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/r
 import { isAbortError } from '../runtime/abort';
 import { computeRuntime } from '../runtime/compute';
 import { cellToolbar } from './cell-toolbar';
+import { watchContextLoss } from './context-loss';
 import './controls/error-box';
 import './controls/progress';
 import { focusAfterPresent, markPresenting } from './cell-presenter';
@@ -119,17 +120,7 @@ export class VivaCell extends LitElement {
     this.status = '';
     let started = performance.now();
     let startedAt = new Date();
-    // A lost GPU context ends the run: work waiting on the GPU would never get its numbers back.
-    let lostMessage = '';
-    let offLost: () => void = () => undefined;
-    const lost = new Promise<never>((_, reject) => {
-      offLost = computeRuntime().onContextLost((b) => {
-        lostMessage = `The ${b} context was lost during the run; the page moves to another backend: run again.`;
-        controller.abort();
-        reject(new Error(lostMessage));
-      });
-    });
-    lost.catch(() => undefined);
+    const watch = watchContextLoss(controller);
     try {
       const demo = await this.loadDemo();
       started = performance.now();
@@ -144,14 +135,14 @@ export class VivaCell extends LitElement {
         },
       });
       work.catch(() => undefined); // after a lost context, its late end is not waited for
-      await Promise.race([work, lost]);
+      await Promise.race([work, watch.lost]);
       if (id !== this.runId) return;
       this.runState = controller.signal.aborted ? 'stopped' : 'done';
     } catch (e) {
       if (id !== this.runId) return;
-      if (lostMessage) {
+      if (watch.message()) {
         this.runState = 'error';
-        this.error = lostMessage;
+        this.error = watch.message();
       } else if (isAbortError(e) || controller.signal.aborted) {
         this.runState = 'stopped';
       } else {
@@ -159,7 +150,7 @@ export class VivaCell extends LitElement {
         this.error = e instanceof Error ? e.message : String(e);
       }
     } finally {
-      offLost();
+      watch.off();
       if (id === this.runId) {
         const durationMs = performance.now() - started;
         const seconds = (durationMs / 1000).toFixed(2);
