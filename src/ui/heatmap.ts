@@ -7,6 +7,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { colorAt, type ColormapName } from './colormap';
+import './data-table';
+import { describeGrid, gridTable } from './plot-text';
 
 export interface HeatmapPoint {
   /** In data coordinates of `extent`. */
@@ -50,7 +52,8 @@ export class VivaHeatmap extends LitElement {
   drawCount = 0;
 
   override render() {
-    return html`<canvas role="img" aria-label=${this.label}></canvas>`;
+    return html`<canvas role="img" aria-label=${`${this.label}. ${describeGrid(this.z)}`}></canvas>
+      <viva-data-table .build=${() => gridTable(this.z, this.label)}></viva-data-table>`;
   }
 
   protected override updated(): void {
