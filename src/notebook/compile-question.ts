@@ -213,7 +213,7 @@ export function renderMarkdown(file: string, section: string, source: string): s
   return html
     .replace(
       /<p>VIVAMATH(\d+)X<\/p>/g,
-      (_m, i: string) => `<div class="math-display">${rendered[Number(i)]}</div>`,
+      (_m, i: string) => `<div class="math-display" tabindex="0">${rendered[Number(i)]}</div>`,
     )
     .replace(/VIVAMATH(\d+)X/g, (_m, i: string) => rendered[Number(i)]!);
 }
