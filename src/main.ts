@@ -5,8 +5,11 @@ import './styles/app.css';
 import './styles/shell.css';
 import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';
+import { estimateDeviceSpeed, setDeviceSpeed } from './ui/kit/device-speed';
 import './ui/app';
 
 initTheme();
+// A few ms: a slow device gets smaller defaults in the heaviest demos (issue 15).
+setDeviceSpeed(estimateDeviceSpeed());
 registerAllDemos();
 document.body.append(document.createElement('viva-app'));
