@@ -6,7 +6,7 @@
 // Example: <viva-heatmap .z=${rows} zmin="-1" zmax="1" colormap="rdbu" .points=${pts}></viva-heatmap>
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { colorAt, type ColormapName } from './colormap';
+import { colorAt, readableTextOn, type ColormapName } from './colormap';
 import './data-table';
 import { describeGrid, gridTable } from './plot-text';
 
@@ -99,8 +99,7 @@ export class VivaHeatmap extends LitElement {
         const row = this.z[this.flipY ? rows - 1 - r : r]!;
         for (let c = 0; c < cols; c++) {
           const v = row[c]!;
-          const [red, green, blue] = colorAt(this.colormap, v, this.zmin, this.zmax);
-          ctx.fillStyle = red * 0.299 + green * 0.587 + blue * 0.114 > 140 ? '#111' : '#fff';
+          ctx.fillStyle = readableTextOn(colorAt(this.colormap, v, this.zmin, this.zmax));
           ctx.fillText(Number.isFinite(v) ? v.toFixed(2) : String(v), (c + 0.5) * cw, (r + 0.5) * ch);
         }
       }
