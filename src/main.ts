@@ -10,10 +10,13 @@ import './styles/rehearsal.css';
 import { registerSW } from 'virtual:pwa-register';
 import { registerAllDemos } from './demos/registry';
 import { initTheme } from './notebook/theme';
+import { estimateDeviceSpeed, setDeviceSpeed } from './ui/kit/device-speed';
 import './ui/app';
 import { activateWaitingVersion } from './ui/update-prompt';
 
 initTheme();
+// A few ms: a slow device gets smaller defaults in the heaviest demos (issue 15).
+setDeviceSpeed(estimateDeviceSpeed());
 registerAllDemos();
 const updatePrompt = document.createElement('viva-update-prompt');
 document.body.append(updatePrompt, document.createElement('viva-app'));

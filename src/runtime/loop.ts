@@ -129,12 +129,20 @@ export interface PacedOptions {
   rate: () => number;
   /** Injected for tests. */
   sleepFn?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Whether the user asked for reduced motion (default: the prefers-reduced-motion media query). */
+  reducedMotion?: () => boolean;
+}
+
+/** True when the browser reports `prefers-reduced-motion: reduce` (false in Node). */
+export function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
 /**
  * The paced loop for demos that animate at a chosen speed: calls `step(i)` for i = 0, 1, … until it returns
  * false (or `count` steps ran), waiting 1000 / rate() ms between steps. Resolves with the steps done; rejects
- * with an AbortError when the signal fires.
+ * with an AbortError when the signal fires. Under reduced motion the animation jumps to its end: the steps
+ * still all run, each wait is 0 ms (a yield to the event loop, so Stop still works).
  */
 export async function paced(
   step: (i: number) => boolean | void | Promise<boolean | void>,
@@ -143,6 +151,7 @@ export async function paced(
 ): Promise<number> {
   const wait = options.sleepFn ?? sleep;
   let i = 0;
+  const reduced = (options.reducedMotion ?? prefersReducedMotion)();
   throwIfAborted(options.signal);
   while (i < count) {
     const more = await step(i);
@@ -150,7 +159,7 @@ export async function paced(
     if (more === false || i >= count) break;
     const rate = options.rate();
     if (!(rate > 0)) throw new Error(`rate must be > 0 steps per second, got ${rate}`);
-    await wait(1000 / rate, options.signal);
+    await wait(reduced ? 0 : 1000 / rate, options.signal);
   }
   return i;
 }

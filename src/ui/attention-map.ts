@@ -6,6 +6,7 @@
 // Example: <viva-attention-map .weights=${w} .rowLabels=${tokens} .colLabels=${tokens}></viva-attention-map>
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { describeGrid } from './plot-text';
 
 @customElement('viva-attention-map')
 export class VivaAttentionMap extends LitElement {
@@ -21,6 +22,21 @@ export class VivaAttentionMap extends LitElement {
         sans-serif;
       color: var(--muted);
       margin-bottom: 0.2rem;
+    }
+    .row {
+      display: contents;
+    }
+    .row-head {
+      align-self: center;
+      min-width: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .grid {
       display: grid;
@@ -101,15 +117,21 @@ export class VivaAttentionMap extends LitElement {
     const n = this.weights[0]?.length ?? 0;
     return html`
       ${this.caption ? html`<div class="caption">${this.caption}</div>` : nothing}
+      <p class="visually-hidden" id="summary">
+        Rows are queries, columns keys. ${describeGrid(this.weights, this.rowLabels, this.colLabels)}
+      </p>
       <div
         class="grid"
         role="table"
         aria-label=${this.caption || 'attention weights'}
+        aria-describedby="summary"
         style="grid-template-columns: auto repeat(${n}, auto)"
       >
-        <span></span>
-        ${Array.from({ length: n }, (_, j) => html`<span class="label col-label" role="columnheader">${this.colLabels[j] ?? j}</span>`)}
-        ${this.weights.map((row, i) => this.renderRow(row, i))}
+        <div class="row" role="row">
+          <span role="columnheader"><span class="visually-hidden">query → key</span></span>
+          ${Array.from({ length: n }, (_, j) => html`<span class="label col-label" role="columnheader">${this.colLabels[j] ?? j}</span>`)}
+        </div>
+        ${this.weights.map((row, i) => html`<div class="row" role="row">${this.renderRow(row, i)}</div>`)}
       </div>
     `;
   }
@@ -120,15 +142,16 @@ export class VivaAttentionMap extends LitElement {
     return html`
       ${
         this.selectable
-          ? html`<button
-              class="label row-label"
-              role="rowheader"
-              aria-pressed=${selected ? 'true' : 'false'}
-              title="Drag this token's query"
-              @click=${() => this.dispatchEvent(new CustomEvent('select-row', { detail: i, bubbles: true, composed: true }))}
-            >
-              ${label}
-            </button>`
+          ? html`<span class="row-head" role="rowheader"
+              ><button
+                class="label row-label"
+                aria-pressed=${selected ? 'true' : 'false'}
+                title="Drag this token's query"
+                @click=${() => this.dispatchEvent(new CustomEvent('select-row', { detail: i, bubbles: true, composed: true }))}
+              >
+                ${label}
+              </button></span
+            >`
           : html`<span class="label row-label" role="rowheader">${label}</span>`
       }
       ${row.map((w, j) => {
@@ -142,7 +165,7 @@ export class VivaAttentionMap extends LitElement {
           data-col=${j}
           title=${name}
           aria-label=${name}
-          style=${hidden ? '' : cellColour(w)}
+          style=${hidden ? '' : cellColour(w, this.compact)}
           >${text}</span
         >`;
       })}
@@ -150,10 +173,14 @@ export class VivaAttentionMap extends LitElement {
   }
 }
 
-/** Background from the surface colour (weight 0) to the accent (weight 1); light text on dark cells. */
-function cellColour(w: number): string {
-  const pct = Math.round(Math.max(0, Math.min(1, w)) * 100);
-  return `background: color-mix(in srgb, var(--accent) ${pct}%, var(--surface-2));${pct > 55 ? ' color: var(--accent-text);' : ''}`;
+/**
+ * Background from the surface colour (weight 0) towards the accent (weight 1). Where the weight is printed the
+ * mix stops at half the accent, so the text colour keeps a contrast of at least 4.5:1 in both themes (neither
+ * the text nor the accent-text colour reaches it on a 55–85% mix); compact squares print nothing and use it all.
+ */
+function cellColour(w: number, compact: boolean): string {
+  const pct = Math.round(Math.max(0, Math.min(1, w)) * (compact ? 100 : 50));
+  return `background: color-mix(in srgb, var(--accent) ${pct}%, var(--surface-2));`;
 }
 
 declare global {

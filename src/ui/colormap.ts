@@ -40,3 +40,26 @@ export function colorAt(name: ColormapName, value: number, min: number, max: num
     Math.round(a[2] + (b[2] - a[2]) * f),
   ];
 }
+
+/** WCAG 2 relative luminance of an sRGB colour (0 black … 1 white). */
+export function relativeLuminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG 2 contrast ratio of two colours (1 … 21). */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const DARK_TEXT: Rgb = [0, 0, 0];
+const LIGHT_TEXT: Rgb = [255, 255, 255];
+
+/** '#000' or '#fff', whichever contrasts more with the background (values printed on a heat map). */
+export function readableTextOn(background: Rgb): '#000' | '#fff' {
+  return contrastRatio(DARK_TEXT, background) >= contrastRatio(LIGHT_TEXT, background) ? '#000' : '#fff';
+}

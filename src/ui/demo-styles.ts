@@ -107,4 +107,13 @@ export const demoStyles = css`
     text-align: center;
     margin-bottom: 0.2rem;
   }
+  /* Reduced motion (issue 15): no animated transitions or looping animations. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
 `;

@@ -6,7 +6,9 @@
 // Example: <viva-heatmap .z=${rows} zmin="-1" zmax="1" colormap="rdbu" .points=${pts}></viva-heatmap>
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { colorAt, type ColormapName } from './colormap';
+import { colorAt, readableTextOn, type ColormapName } from './colormap';
+import './data-table';
+import { describeGrid, gridTable } from './plot-text';
 
 export interface HeatmapPoint {
   /** In data coordinates of `extent`. */
@@ -50,7 +52,8 @@ export class VivaHeatmap extends LitElement {
   drawCount = 0;
 
   override render() {
-    return html`<canvas role="img" aria-label=${this.label}></canvas>`;
+    return html`<canvas role="img" aria-label=${`${this.label}. ${describeGrid(this.z)}`}></canvas>
+      <viva-data-table .build=${() => gridTable(this.z, this.label)}></viva-data-table>`;
   }
 
   protected override updated(): void {
@@ -96,8 +99,7 @@ export class VivaHeatmap extends LitElement {
         const row = this.z[this.flipY ? rows - 1 - r : r]!;
         for (let c = 0; c < cols; c++) {
           const v = row[c]!;
-          const [red, green, blue] = colorAt(this.colormap, v, this.zmin, this.zmax);
-          ctx.fillStyle = red * 0.299 + green * 0.587 + blue * 0.114 > 140 ? '#111' : '#fff';
+          ctx.fillStyle = readableTextOn(colorAt(this.colormap, v, this.zmin, this.zmax));
           ctx.fillText(Number.isFinite(v) ? v.toFixed(2) : String(v), (c + 0.5) * cw, (r + 0.5) * ch);
         }
       }

@@ -10,7 +10,9 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { THEME_EVENT } from '../notebook/theme';
 import { drawableExtent, formatValue } from './chart-scale';
 import { drawChart, drawCursor, type ChartFrame } from './line-chart-draw';
+import './data-table';
 import type { LineTrace, PlotAxes } from './plot-spec';
+import { tracesTable } from './plot-text';
 
 @customElement('viva-line-chart')
 export class VivaLineChart extends LitElement {
@@ -146,6 +148,7 @@ export class VivaLineChart extends LitElement {
             </div>`
           : ''
       }
+      <viva-data-table .build=${() => tracesTable(this.traces, this.axes)}></viva-data-table>
     `;
   }
 

@@ -6,7 +6,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { THEME_EVENT } from '../notebook/theme';
+import './data-table';
 import { plotlyLayout, toPlotlyTraces, type PlotAxes, type PlotTheme, type PlotTrace } from './plot-spec';
+import { describeTraces, tracesTable } from './plot-text';
 
 type PlotlyModule = (typeof import('plotly.js-dist-min'))['default'];
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -78,11 +80,12 @@ export class VivaPlot extends LitElement {
 
   override render() {
     return html`<div
-      class="chart"
-      role="img"
-      aria-label=${this.label}
-      style="width:100%;height:100%;min-height:220px"
-    ></div>`;
+        class="chart"
+        role="figure"
+        aria-label=${`${this.axes.title ?? this.label}. ${describeTraces(this.traces, this.axes)}`}
+        style="width:100%;height:100%;min-height:220px"
+      ></div>
+      <viva-data-table .build=${() => tracesTable(this.traces, this.axes)}></viva-data-table>`;
   }
 
   protected override updated(): void {

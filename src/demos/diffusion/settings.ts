@@ -65,6 +65,7 @@ export const DIFFUSION_SETTINGS = defineSettings([
     max: 20000,
     step: 10,
     default: DEFAULT_TRAINING.steps,
+    slowDefault: 800,
     apply: 'rebuild',
     group: 'train',
   },

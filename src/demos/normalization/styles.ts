@@ -66,6 +66,9 @@ export const gridStyles = [
       background: color-mix(in srgb, var(--accent) 22%, transparent);
       border-color: var(--accent);
     }
+    td.stat.hl {
+      color: var(--text); /* muted text on the highlight falls just under 4.5:1 in the light theme */
+    }
     td.out {
       min-width: 3.2rem;
       padding: 0.25rem 0.35rem;

@@ -75,6 +75,7 @@ export const TRANSFORMER_SETTINGS = defineSettings([
     max: 5000,
     step: 20,
     default: 1000,
+    slowDefault: 300,
     apply: 'live',
   },
   {

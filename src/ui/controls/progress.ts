@@ -25,6 +25,17 @@ export class VivaProgress extends LitElement {
       width: 30% !important;
       animation: slide 1.2s infinite ease-in-out;
     }
+    /* Reduced motion: a still, half-filled bar instead of the sliding one. */
+    @media (prefers-reduced-motion: reduce) {
+      .fill {
+        transition: none;
+      }
+      .indeterminate .fill {
+        animation: none;
+        width: 50% !important;
+        opacity: 0.6;
+      }
+    }
     @keyframes slide {
       from {
         transform: translateX(-100%);

@@ -59,4 +59,13 @@ export const controlStyles = css`
     outline: 2px solid var(--focus);
     outline-offset: 1px;
   }
+  /* Reduced motion (issue 15): no animated transitions or looping animations. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
 `;

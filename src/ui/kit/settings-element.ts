@@ -58,6 +58,12 @@ export class VivaSettings extends LitElement {
         margin: 0.25rem 0.3rem 0 0;
         cursor: pointer;
       }
+      .device-note {
+        grid-column: 1 / -1;
+        font-size: 0.8rem;
+        color: var(--muted);
+        margin: 0.2rem 0;
+      }
     `,
   ];
 
@@ -128,14 +134,29 @@ export class VivaSettings extends LitElement {
   override render() {
     if (!this.store) return nothing;
     const values = this.store.values as Record<string, SettingValue>;
-    return this.shown().map((s) => {
-      const off = this.disabled || (s.enabledWhen ? !s.enabledWhen(values) : false);
-      return html`<div class="setting" data-key=${s.key}>
-        ${keyed(`${s.key}:${this.store.revision(s.key)}`, this.control(s, values[s.key]!, off))}
-        ${this.store.pending?.key === s.key ? this.confirmBox() : nothing}
-        ${s.help ? html`<div class="help" id=${`${this.uid}-${s.key}-help`}>${s.help}</div>` : nothing}
-      </div>`;
-    });
+    const shown = this.shown();
+    return [
+      this.deviceNote(shown, values),
+      ...shown.map((s) => {
+        const off = this.disabled || (s.enabledWhen ? !s.enabledWhen(values) : false);
+        return html`<div class="setting" data-key=${s.key}>
+          ${keyed(`${s.key}:${this.store.revision(s.key)}`, this.control(s, values[s.key]!, off))}
+          ${this.store.pending?.key === s.key ? this.confirmBox() : nothing}
+          ${s.help ? html`<div class="help" id=${`${this.uid}-${s.key}-help`}>${s.help}</div>` : nothing}
+        </div>`;
+      }),
+    ];
+  }
+
+  /** "Smaller defaults for this device", naming each shown setting still at its slow default. */
+  private deviceNote(shown: Setting[], values: Record<string, SettingValue>) {
+    const start = this.store.startValues as Record<string, SettingValue>;
+    const slow = shown.filter((s) => this.store.slowKeys.includes(s.key) && values[s.key] === start[s.key]);
+    if (!slow.length) return nothing;
+    const list = slow
+      .map((s) => `${s.label} ${String(start[s.key])} (${String(s.default)} elsewhere)`)
+      .join(', ');
+    return html`<p class="device-note">Smaller defaults for this device: ${list}.</p>`;
   }
 
   private confirmBox() {

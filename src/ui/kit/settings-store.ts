@@ -10,9 +10,10 @@
 //   const store = new SettingsStore(TABLE);
 //   store.subscribe((c) => { if (c.keys.includes('depth')) rebuild(); });
 //   store.set('depth', '300');   // → { value: 64, message: '300 is above the maximum 64; using 64.' }
+import { deviceSpeed } from './device-speed';
 import {
   checkValue,
-  defaults,
+  deviceDefaults,
   exactProblem,
   fromQuery,
   toQuery,
@@ -58,8 +59,20 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
   /** Each control's last message (a clamp, a refusal), by key; cleared when the control takes a value as given. */
   readonly messages = new Map<string, string>();
 
-  constructor(readonly table: T) {
-    this.current = defaults(table);
+  /** What this store starts from and resets to: the table's defaults, or its slow defaults on a slow device. */
+  readonly startValues: SettingValues<T>;
+  /** The keys whose starting value is a slow default (empty on a normal device). */
+  readonly slowKeys: readonly string[];
+
+  /** `slow` defaults to the device's speed (kit/device-speed.ts); tests pass it. */
+  constructor(
+    readonly table: T,
+    slow = deviceSpeed() === 'slow',
+  ) {
+    this.startValues = deviceDefaults(table, slow);
+    const start = this.startValues as Record<string, SettingValue>;
+    this.slowKeys = table.filter((s) => start[s.key] !== s.default).map((s) => s.key);
+    this.current = this.startValues;
     this.byKey = new Map(table.map((s) => [s.key, s]));
   }
 
@@ -153,21 +166,24 @@ export class SettingsStore<T extends SettingsTable = SettingsTable> {
     return problems;
   }
 
-  /** Back to the table's defaults (a pending change is dropped). */
+  /** Back to the starting values (the table's defaults; its slow defaults on a slow device); a pending change is dropped. */
   reset(): void {
     this.cancel();
     this.messages.clear();
-    this.assign(defaults(this.table) as Record<string, SettingValue>, 'reset');
+    this.assign({ ...(this.startValues as Record<string, SettingValue>) }, 'reset');
   }
 
-  /** The query part of this demo's link (non-default settings only). */
+  /**
+   * The query part of this demo's link: the settings that differ from the table's defaults, so a slow
+   * default is written out and the link gives the same run on any device.
+   */
   toQuery(): string {
     return toQuery(this.table, this.current);
   }
 
-  /** Restores a link's settings (defaults for the rest); returns a note per ignored key or value. */
+  /** Restores a link's settings (starting values for the rest); returns a note per ignored key or value. */
   applyQuery(query: string): string[] {
-    const { values, notes } = fromQuery(this.table, query);
+    const { values, notes } = fromQuery(this.table, query, this.startValues);
     this.assign(values as Record<string, SettingValue>, 'link');
     return notes;
   }

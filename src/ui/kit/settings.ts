@@ -34,6 +34,8 @@ export interface NumberSetting<K extends string = string> extends SettingBase<K>
   unit?: string;
   /** 'slider' (default): a slider with a number box; 'number': the box alone (seeds, large ranges). */
   control?: 'slider' | 'number';
+  /** A smaller starting value for slow devices (kit/device-speed.ts); links and replays still set any value. */
+  slowDefault?: number;
 }
 
 export interface ChoiceSetting<K extends string = string> extends SettingBase<K> {
@@ -96,6 +98,9 @@ export function defineSettings<const T extends SettingsTable>(table: T): T {
     const r = checkValue(s, s.default);
     if (r.message !== null || r.value !== s.default)
       throw new Error(`setting "${s.key}": its default ${String(s.default)} is not valid (${r.message})`);
+    const slow = 'slowDefault' in s ? s.slowDefault : undefined;
+    if (slow !== undefined && exactProblem(s, slow) !== null)
+      throw new Error(`setting "${s.key}": its slowDefault ${slow} is not valid (${exactProblem(s, slow)})`);
   }
   return table;
 }
@@ -103,6 +108,14 @@ export function defineSettings<const T extends SettingsTable>(table: T): T {
 export function defaults<T extends SettingsTable>(table: T): SettingValues<T> {
   const out: Record<string, SettingValue> = {};
   for (const s of table) out[s.key] = s.default;
+  return out as SettingValues<T>;
+}
+
+/** The defaults a device starts from: on a slow one, each setting's `slowDefault` where it declares one. */
+export function deviceDefaults<T extends SettingsTable>(table: T, slow: boolean): SettingValues<T> {
+  const out = defaults(table) as Record<string, SettingValue>;
+  if (slow)
+    for (const s of table) if ('slowDefault' in s && s.slowDefault !== undefined) out[s.key] = s.slowDefault;
   return out as SettingValues<T>;
 }
 
@@ -188,7 +201,7 @@ export function toQuery<T extends SettingsTable>(table: T, values: SettingValues
 }
 
 export interface ParsedQuery<T extends SettingsTable> {
-  /** The defaults, overridden by every valid value in the query. */
+  /** The defaults (`base`), overridden by every valid value in the query. */
   values: SettingValues<T>;
   /** One note per ignored key or value, naming it. */
   notes: string[];
@@ -198,8 +211,12 @@ export interface ParsedQuery<T extends SettingsTable> {
  * Reads a link's query. Unknown keys and bad values are ignored, each with a note naming it; a value out of
  * range is ignored too (a link asks for exactly that value, so a clamped one would not be what it asked).
  */
-export function fromQuery<T extends SettingsTable>(table: T, query: string): ParsedQuery<T> {
-  const values = defaults(table) as Record<string, SettingValue>;
+export function fromQuery<T extends SettingsTable>(
+  table: T,
+  query: string,
+  base: SettingValues<T> = defaults(table),
+): ParsedQuery<T> {
+  const values = { ...base } as Record<string, SettingValue>;
   const notes: string[] = [];
   const byKey = new Map(table.map((s) => [s.key, s]));
   for (const [key, raw] of new URLSearchParams(query)) {
