@@ -20,6 +20,17 @@ export default defineConfig({
     // Each test's fresh context would otherwise download the whole precache (14 MB) after the page loads; the
     // offline spec allows the service worker for itself.
     serviceWorkers: 'block',
+    // Every test sees a normal-speed device: the start-up estimate (src/ui/kit/device-speed.ts) on a loaded
+    // machine could otherwise give the heaviest demos their smaller slow-device defaults mid-suite.
+    storageState: {
+      cookies: [],
+      origins: [
+        {
+          origin: `http://127.0.0.1:${port}`,
+          localStorage: [{ name: 'viva:device-speed', value: 'normal' }],
+        },
+      ],
+    },
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
   webServer: {
