@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { compileNotebookDir } from '../../src/notebook/content-plugin.ts';
+import { DB_NAME } from '../../src/rehearsal/store-idb.ts';
 import { chromiumArgs, chromiumExecutable } from '../chromium.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -101,9 +102,21 @@ test('rehearse by voice and by typing, reveal, grade, reload: the attempt, the r
   await expect(attempt.locator('.covered')).toHaveText(`2 of ${Q.keyPoints.length} key points`);
   await expect(attempt.locator('.typed')).toHaveText(text);
   await attempt.getByRole('button', { name: 'Play recording' }).click();
-  const size = await attempt
-    .locator('audio')
-    .evaluate(async (a: HTMLAudioElement) => (await (await fetch(a.src)).blob()).size);
+  await expect(attempt.locator('audio')).toHaveAttribute('src', /^blob:/);
+  // The clip as stored in IndexedDB (fetching the blob: URL would need connect-src blob:, which the CSP denies).
+  const size = await page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('clips').objectStore('clips').getAll();
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => resolve(Math.max(0, ...get.result.map((c: { blob: Blob }) => c.blob.size)));
+        };
+      }),
+    DB_NAME,
+  );
   expect(size).toBeGreaterThan(500);
   await cell.getByRole('button', { name: 'Reveal' }).click(); // the notes are shown with the answer
   await expect(cell.locator('.notes-view strong')).toHaveText('Lead with');

@@ -16,6 +16,28 @@ const VIEWS: { id: View; label: string }[] = [
 /** Fired (bubbling) when the hide-answers mode changes; detail: on or off. */
 export const HIDE_ANSWERS_EVENT = 'hide-answers-change';
 
+/**
+ * A copy of the store's hide-answers setting in localStorage, so a page whose answers are not hidden does not
+ * load the rehearsal store (idb, ts-fsrs) before its first paint; the store stays the truth.
+ */
+const HIDE_MIRROR_KEY = 'viva:hide-answers';
+
+function mirroredHide(): boolean {
+  try {
+    return localStorage.getItem(HIDE_MIRROR_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function mirrorHide(on: boolean): void {
+  try {
+    localStorage.setItem(HIDE_MIRROR_KEY, on ? 'on' : 'off');
+  } catch {
+    // storage refused: the store still has the setting; the page reads it when rehearsal opens
+  }
+}
+
 @customElement('viva-rehearsal-menu')
 export class VivaRehearsalMenu extends LitElement {
   @state() private hideAnswers = false;
@@ -29,7 +51,7 @@ export class VivaRehearsalMenu extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener(REHEARSAL_DATA_EVENT, this.readSettings); // an import or "forget" may change them
-    this.readSettings();
+    if (mirroredHide()) this.readSettings();
   }
 
   override disconnectedCallback(): void {
@@ -47,6 +69,7 @@ export class VivaRehearsalMenu extends LitElement {
 
   private setHide(on: boolean): void {
     this.hideAnswers = on;
+    mirrorHide(on);
     this.dispatchEvent(new CustomEvent(HIDE_ANSWERS_EVENT, { detail: on, bubbles: true }));
   }
 
@@ -66,6 +89,7 @@ export class VivaRehearsalMenu extends LitElement {
       return;
     }
     this.problem = '';
+    this.readSettings(); // the store is the truth (its copy in localStorage may be missing or stale)
     this.view = view;
     void this.updateComplete.then(() => {
       const dialog = this.querySelector<HTMLDialogElement>('dialog.rehearsal-dialog')!;
