@@ -129,7 +129,12 @@ test('Stop keeps the curves, a rerun finishes, and the worker holds no tensor be
   expect(kept).toBeLessThan(2000);
   await demo.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).fill('20');
   await demo.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true }).press('Enter');
+  await demo.getByRole('button', { name: 'Change it' }).click(); // the stopped models are thrown away
+  await expect(demo.getByRole('textbox', { name: 'Training steps (batch 32)', exact: true })).toHaveValue(
+    '20',
+  );
   await runToDone(page);
+  expect((await plotData(demo.locator('viva-line-chart.loss-curve')))[0]!.y.length).toBe(20);
   await expect(demo.locator('.tensors-left')).toHaveText('0');
 });
 
