@@ -1,8 +1,6 @@
-// <viva-cell>: one question — header with badges, the explanation, and (when the question's demo is
-// built) the demo with Run / Stop / Reset, a run state, a progress bar, errors and a status line.
-// The cell owns the run: an AbortController per run, stale runs ignored, errors shown, never thrown. For a
-// demo built on the kit it also keeps the link in step with the demo's settings (Copy link), restores them
-// from a link, and records a run card for every run that ends (done or stopped), with Replay.
+// <viva-cell>: one question: header, explanation and demo (toolbar, progress, errors, status; cell-toolbar.ts).
+// It owns the run (one AbortController per run, stale runs ignored, errors shown, never thrown), keeps the link
+// in step with a kit demo's settings, restores them from a link, and records a run card per run that ends.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cellHeader } from './cell-header';
@@ -12,7 +10,7 @@ import { isDemoElement, type DemoElement } from './demo-contract';
 import { RunCardLog, makeRunCard, type RunCard } from './kit/run-card';
 import './kit/run-cards';
 import { runEnv } from './kit/run-env';
-import { LinkWriter, demoUrl } from './kit/link-state';
+import { LinkWriter, copyDemoLink } from './kit/link-state';
 import type { Question } from '../notebook/question';
 import { RUN_STATE_LABEL, canStart, canStop, type RunState } from '../notebook/run-state';
 import { isAbortError } from '../runtime/abort';
@@ -41,8 +39,7 @@ export class VivaCell extends LitElement {
   private controller: AbortController | null = null;
   private runId = 0;
   @state() private loading = false;
-  /** Notes on a link's ignored settings, and "Link copied". */
-  @state() private linkNote = '';
+  @state() private linkNote = ''; // notes on a link's ignored settings, and "Link copied."
   @state() private cards: readonly RunCard[] = [];
   private readonly cardLog = new RunCardLog();
   private unsubscribeSettings: (() => void) | null = null;
@@ -69,7 +66,6 @@ export class VivaCell extends LitElement {
     this.controller?.abort();
     if (this.presenting) markPresenting(false); // leaving the page in presenter mode would lock its scroll
     this.unsubscribeSettings?.();
-    this.unsubscribeSettings = null;
     this.linkWriter?.cancel();
   }
 
@@ -185,14 +181,8 @@ export class VivaCell extends LitElement {
   async copyLink(): Promise<void> {
     const settings = this.demo?.settingsStore;
     if (!settings) return;
-    const url = demoUrl(location.href, this.question.id, settings.toQuery());
     this.linkWriter?.now();
-    try {
-      await navigator.clipboard.writeText(url);
-      this.linkNote = 'Link copied.';
-    } catch {
-      this.linkNote = `Copy this link: ${url}`;
-    }
+    this.linkNote = await copyDemoLink(this.question.id, settings.toQuery());
   }
 
   private async recordCard(outcome: 'done' | 'stopped', startedAt: Date, durationMs: number): Promise<void> {
@@ -224,11 +214,7 @@ export class VivaCell extends LitElement {
     this.controller = null;
     this.demo?.reset();
     this.demo?.settingsStore?.reset();
-    this.linkNote = '';
-    this.runState = 'idle';
-    this.error = '';
-    this.status = '';
-    this.progress = null;
+    [this.linkNote, this.runState, this.error, this.status, this.progress] = ['', 'idle', '', '', null];
   }
 
   override render() {
@@ -266,7 +252,7 @@ export class VivaCell extends LitElement {
             stop: () => this.stop(),
             reset: () => this.reset(),
             copyLink: () => void this.copyLink(),
-            open: () => void this.loadDemo().catch(() => undefined),
+            open: () => void this.openFromButton(),
             present: (on) => this.present(on),
           },
         )}
@@ -289,6 +275,11 @@ export class VivaCell extends LitElement {
         ></viva-run-cards>
       </div>
     `;
+  }
+
+  /** The Open button goes away once the demo is open: the focus moves to the panel, not to the page's start. */
+  private async openFromButton(): Promise<void> {
+    if (await this.loadDemo().catch(() => null)) this.querySelector<HTMLElement>('.demo-panel')?.focus();
   }
 
   /** The presenter view: the demo panel takes the whole window in large type; Esc or the button leaves. */

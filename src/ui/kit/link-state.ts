@@ -24,6 +24,17 @@ export function demoUrl(href: string, id: string, query: string): string {
   return `${href.split('#')[0]}${demoHash(id, query)}`;
 }
 
+/** Copies a demo's link to the clipboard; the note to show ("Link copied.", or the link to copy by hand). */
+export async function copyDemoLink(id: string, query: string): Promise<string> {
+  const url = demoUrl(location.href, id, query);
+  try {
+    await navigator.clipboard.writeText(url);
+    return 'Link copied.';
+  } catch {
+    return `Copy this link: ${url}`;
+  }
+}
+
 /** Writes the demo's settings into the address bar without a history entry (and without a hashchange). */
 export function writeDemoLink(id: string, query: string): void {
   const url = demoUrl(location.href, id, query);
