@@ -99,7 +99,12 @@ export function pairedView(a: AblationAnalysis) {
   if (a.comparisons.length === 0)
     return html`<p class="hint">Turn on at least one arm to compare it with the full model.</p>`;
   const base = a.comparisons[0]!.baseline;
-  return html`<div class="scroll">
+  return html`<div
+      class="scroll"
+      tabindex="0"
+      role="region"
+      aria-label="Paired differences (scrolls sideways)"
+    >
       <table class="paired-table">
         <caption>
           Each arm minus "${base}", seed by seed (points of ${a.metric})
