@@ -7,13 +7,9 @@
 // a message for every string the cell does not take, and a valid input still gives a result afterwards.
 // The Node fuzz (test/unit/kit/settings-fuzz.test.ts) covers every value kind exhaustively; this checks the
 // controls wire it up.
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { DEMO_IDS } from './demo-list.ts';
 import { expect, test } from './fixtures.ts';
-
-const DEMO_IDS = [...readFileSync('src/demos/registry.ts', 'utf8').matchAll(/^ {4}'([a-z-]+)',$/gm)].map(
-  (m) => m[1]!,
-);
 
 /** Refused by every number box (each is typed after a different one, so the box always changes). */
 const REFUSED = ['0x10', 'a'.repeat(400)];

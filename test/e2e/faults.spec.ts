@@ -6,13 +6,9 @@
 // WebGL context lost in the middle of the attention cell's run: the page moves to another backend and runs
 // again. (3) Storage that refuses every write: the notebook works, says what will not be kept, and what was
 // saved before (a theme, a hypothesis draft) is still there.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { DEMO_IDS } from './demo-list.ts';
 import { expect, test } from './fixtures.ts';
-
-const DEMO_IDS = [...readFileSync('src/demos/registry.ts', 'utf8').matchAll(/^ {4}'([a-z-]+)',$/gm)].map(
-  (m) => m[1]!,
-);
 
 /** The smallest settings that still train (the same links the demos' own specs use, or smaller). */
 const SMALL: Record<string, string> = {

@@ -2,6 +2,7 @@
 // then visits every visible, enabled control of the demo (through its shadow roots) in turn without getting
 // stuck; Shift+Enter runs it and Esc stops it. The demos are read from the page, so a new demo is covered.
 import type { Page } from '@playwright/test';
+import { demoCells } from './demo-list.ts';
 import { expect, test } from './fixtures.ts';
 
 test.setTimeout(150_000);
@@ -46,16 +47,6 @@ const markControls = (page: Page, id: string) =>
     visit(host);
     return n;
   }, id);
-
-async function demoCells(page: Page): Promise<string[]> {
-  await page.goto('/');
-  await expect(page.locator('viva-cell').first()).toBeAttached();
-  return page.evaluate(() =>
-    [...document.querySelectorAll('viva-cell')]
-      .filter((c) => c.querySelector('.demo-panel'))
-      .map((c) => c.id),
-  );
-}
 
 test('every demo opens, is walked control by control, runs and stops from the keyboard alone', async ({
   page,

@@ -3,20 +3,10 @@
 // demo's scroll width with their client width, once every demo is open (the tables a run fills are checked at
 // 390 px in the demos' own specs). The demos are read from the page, so a new demo is covered.
 import type { Page } from '@playwright/test';
+import { demoCells } from './demo-list.ts';
 import { expect, test } from './fixtures.ts';
 
 test.setTimeout(120_000);
-
-/** The question ids of every cell that has a demo. */
-async function demoCells(page: Page): Promise<string[]> {
-  await page.goto('/');
-  await expect(page.locator('viva-cell').first()).toBeAttached();
-  return page.evaluate(() =>
-    [...document.querySelectorAll('viva-cell')]
-      .filter((c) => c.querySelector('.demo-panel'))
-      .map((c) => c.id),
-  );
-}
 
 /** Width overflow of the demo panel and the demo element, in px (0 when everything fits). */
 function overflow(page: Page, id: string) {
